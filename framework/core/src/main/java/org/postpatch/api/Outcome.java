@@ -1,0 +1,132 @@
+package org.postpatch.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The result of one attempt of a probe: passed, failed or skipped, with a one-line message and
+ * optional details, captured values, attachments and parts (the tests inside a {@code junit} probe).
+ * Immutable; the {@code with...} methods return copies.
+ */
+public final class Outcome {
+
+    /** One part of a probe's result, such as one test of a {@code junit} probe. */
+    public record Part(String name, ProbeStatus status, Duration duration, String message) {
+        public Part {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(status, "status");
+            duration = duration == null ? Duration.ZERO : duration;
+            message = message == null ? "" : message;
+        }
+    }
+
+    /** A file attached to the result, such as a screenshot. */
+    public record Attachment(Path file, String mediaType) {
+    }
+
+    private final ProbeStatus status;
+    private final String message;
+    private final Map<String, Object> details;
+    private final Map<String, String> captures;
+    private final List<Attachment> attachments;
+    private final List<Part> parts;
+
+    private Outcome(ProbeStatus status, String message, Map<String, Object> details, Map<String, String> captures,
+                    List<Attachment> attachments, List<Part> parts) {
+        this.status = status;
+        this.message = message == null ? "" : message;
+        this.details = details;
+        this.captures = captures;
+        this.attachments = attachments;
+        this.parts = parts;
+    }
+
+    private static Outcome of(ProbeStatus status, String message) {
+        return new Outcome(status, message, Map.of(), Map.of(), List.of(), List.of());
+    }
+
+    public static Outcome passed() {
+        return of(ProbeStatus.PASSED, "");
+    }
+
+    public static Outcome passed(String message) {
+        return of(ProbeStatus.PASSED, message);
+    }
+
+    /** A failure; the reason says what was expected and what was found. */
+    public static Outcome failed(String reason) {
+        return of(ProbeStatus.FAILED, reason);
+    }
+
+    /** The probe does not apply here (for example, a check for another operating system). */
+    public static Outcome skipped(String reason) {
+        return of(ProbeStatus.SKIPPED, reason);
+    }
+
+    public Outcome withDetail(String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(details);
+        copy.put(key, value);
+        return new Outcome(status, message, Collections.unmodifiableMap(copy), captures, attachments, parts);
+    }
+
+    /** A value for the probes that need this one, usable there as {@code ${name}}. */
+    public Outcome withCapture(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(captures);
+        copy.put(name, value);
+        return new Outcome(status, message, details, Collections.unmodifiableMap(copy), attachments, parts);
+    }
+
+    public Outcome withAttachment(Path file, String mediaType) {
+        List<Attachment> copy = new ArrayList<>(attachments);
+        copy.add(new Attachment(file, mediaType));
+        return new Outcome(status, message, details, captures, List.copyOf(copy), parts);
+    }
+
+    public Outcome withParts(List<Part> newParts) {
+        return new Outcome(status, message, details, captures, attachments, List.copyOf(newParts));
+    }
+
+    /** The same outcome with another message. */
+    public Outcome withMessage(String newMessage) {
+        return new Outcome(status, newMessage, details, captures, attachments, parts);
+    }
+
+    public ProbeStatus status() {
+        return status;
+    }
+
+    public boolean isPassed() {
+        return status == ProbeStatus.PASSED;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+
+    public Map<String, String> captures() {
+        return captures;
+    }
+
+    public List<Attachment> attachments() {
+        return attachments;
+    }
+
+    public List<Part> parts() {
+        return parts;
+    }
+
+    @Override
+    public String toString() {
+        return status + (message.isEmpty() ? "" : ": " + message);
+    }
+}

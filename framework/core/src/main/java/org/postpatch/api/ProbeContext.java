@@ -1,0 +1,61 @@
+package org.postpatch.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What a running probe can ask of postpatch: its variables, its time budget, resources shared by the
+ * whole run, and a place for attachments. One context per attempt.
+ */
+public interface ProbeContext {
+
+    /** The id of the running probe. */
+    String probeId();
+
+    /** The name of the suite the probe belongs to. */
+    String suite();
+
+    /** The label of the target being tested (defaults to the host name). */
+    String target();
+
+    /** 1 for the first attempt, 2 for the first retry, and so on. */
+    int attempt();
+
+    /** How long this attempt may take in all. */
+    Duration timeout();
+
+    /** How much of {@link #timeout()} is left; never negative. */
+    Duration remaining();
+
+    /**
+     * A variable: the suite's {@code vars} (after {@code --var} overrides) and values captured by the
+     * probes this one needs. Secrets are returned in clear; they are still redacted from all output.
+     */
+    Optional<String> variable(String name);
+
+    /** Replaces {@code ${...}} references in a text, exactly as in a probe file. */
+    String resolve(String template);
+
+    /**
+     * Registers what to do if this attempt is abandoned (timeout, the run's deadline, Ctrl-C), such
+     * as killing a child process. Called at most once, from another thread.
+     */
+    void onCancel(Runnable action);
+
+    /**
+     * A resource shared by all probes of this run, created on first use and closed when the run ends
+     * (one HTTP client, one browser). The key is usually the resource's class.
+     */
+    <T extends AutoCloseable> T shared(Class<T> key, Supplier<? extends T> factory);
+
+    /** A folder for files attached to results, such as screenshots. Created on demand. */
+    Path attachments();
+
+    /** Marks a value as secret: it is replaced by {@code ****} in every output from now on. */
+    void secret(String value);
+
+    /** The text with every known secret replaced by {@code ****}. */
+    String redact(String text);
+}

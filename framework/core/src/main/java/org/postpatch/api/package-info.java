@@ -1,0 +1,2 @@
+/** What application code uses: the {@code @Probe} annotation, the probe context and outcomes. */
+package org.postpatch.api;

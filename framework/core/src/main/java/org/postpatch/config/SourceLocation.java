@@ -1,0 +1,21 @@
+package org.postpatch.config;
+
+/**
+ * Where something was declared: a file (or classpath resource) and a 1-based line and column.
+ * Line and column are 0 when unknown, for example for a whole file or a Java probe.
+ */
+public record SourceLocation(String file, int line, int column) {
+
+    /** A location naming a whole file. */
+    public static SourceLocation ofFile(String file) {
+        return new SourceLocation(file, 0, 0);
+    }
+
+    @Override
+    public String toString() {
+        if (line <= 0) {
+            return file;
+        }
+        return file + ":" + line + ":" + column;
+    }
+}

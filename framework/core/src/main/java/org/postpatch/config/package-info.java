@@ -1,0 +1,2 @@
+/** Reading probe files: the located tree, limits against hostile input, variables and validation. */
+package org.postpatch.config;

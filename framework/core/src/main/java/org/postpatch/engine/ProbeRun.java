@@ -1,0 +1,281 @@
+package org.postpatch.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.postpatch.api.Outcome;
+import org.postpatch.api.ProbeStatus;
+import org.postpatch.config.ConfigNode;
+import org.postpatch.config.Durations;
+import org.postpatch.config.Problems;
+import org.postpatch.config.Variables;
+import org.postpatch.model.ProbeDefinition;
+import org.postpatch.model.Suite;
+import org.postpatch.result.ProbeResult;
+import org.postpatch.spi.Check;
+import org.postpatch.spi.ProbeKind;
+import org.postpatch.spi.ProbeKinds;
+import org.postpatch.spi.Spec;
+
+/**
+ * One probe in one run: resolves its variables, binds its kind, then runs attempts, each on its own
+ * thread so that a hung attempt is abandoned exactly on time, and retries (with Awaitility) while
+ * the retry policy allows. Ends by handing a {@link ProbeResult} to the scheduler, exactly once,
+ * even when the scheduler abandons it first.
+ */
+final class ProbeRun implements Runnable {
+
+    private static final ExecutorService ATTEMPTS = Executors.newCachedThreadPool(daemonThreads("postpatch-attempt-"));
+
+    private final Suite suite;
+    private final ProbeDefinition probe;
+    private final ProbeKinds kinds;
+    private final Map<String, String> captures;
+    private final Deadline runDeadline;
+    private final ExecutionSettings settings;
+    private final RunControl control;
+    private final SharedResources shared;
+    private final Consumer<ProbeRun> whenDone;
+
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private final AtomicInteger attempts = new AtomicInteger();
+    private final Instant startedAt = Instant.now();
+    private final long startNanos = System.nanoTime();
+    private volatile AttemptContext currentContext;
+    private volatile Future<Outcome> currentAttempt;
+    private volatile long lastAttemptNanos;
+    private volatile ProbeResult result;
+    private volatile Map<String, String> capturedValues = Map.of();
+
+    ProbeRun(Suite suite, ProbeDefinition probe, ProbeKinds kinds, Map<String, String> captures, Deadline runDeadline,
+             ExecutionSettings settings, RunControl control, SharedResources shared, Consumer<ProbeRun> whenDone) {
+        this.suite = suite;
+        this.probe = probe;
+        this.kinds = kinds;
+        this.captures = captures;
+        this.runDeadline = runDeadline;
+        this.settings = settings;
+        this.control = control;
+        this.shared = shared;
+        this.whenDone = whenDone;
+    }
+
+    static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    ProbeDefinition probe() {
+        return probe;
+    }
+
+    ProbeResult result() {
+        return result;
+    }
+
+    /** Values this probe captured for the probes that need it (empty unless it passed). */
+    Map<String, String> capturedValues() {
+        return capturedValues;
+    }
+
+    @Override
+    public void run() {
+        Outcome outcome;
+        try {
+            outcome = runAttempts();
+        } catch (RuntimeException | Error unexpected) {
+            outcome = Outcome.failed(Failures.describe(unexpected));
+        }
+        finish(outcome);
+    }
+
+    /**
+     * Gives up on this probe now: the running attempt is interrupted and its cancel actions run
+     * (killing a command's process tree). The result is FAILED with {@code reason}.
+     */
+    void abandon(String reason) {
+        AttemptContext context = currentContext;
+        Future<Outcome> attempt = currentAttempt;
+        if (context != null) {
+            context.cancel();
+        }
+        if (attempt != null) {
+            attempt.cancel(true);
+        }
+        finish(Outcome.failed(reason));
+    }
+
+    private Outcome runAttempts() {
+        Check check;
+        try {
+            check = bind();
+        } catch (IllegalArgumentException | IllegalStateException invalid) {
+            return Outcome.failed(invalid.getMessage());
+        }
+        if (!probe.retry().retries()) {
+            return attempt(check);
+        }
+        Duration until = runDeadline.cap(probe.retry().until());
+        AtomicReference<Outcome> last = new AtomicReference<>();
+        try {
+            Awaitility.with()
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(probe.retry().every())
+                    .atMost(until.isZero() ? Duration.ofMillis(1) : until)
+                    .until(() -> {
+                        Outcome outcome = attempt(check);
+                        last.set(outcome);
+                        return outcome.status() != ProbeStatus.FAILED || finished.get();
+                    });
+        } catch (ConditionTimeoutException gaveUp) {
+            // The last attempt's outcome says why.
+        } catch (RuntimeException interrupted) {
+            if (last.get() == null) {
+                return Outcome.failed("interrupted");
+            }
+        }
+        Outcome outcome = last.get();
+        if (outcome == null) {
+            return attempt(check);
+        }
+        if (outcome.status() == ProbeStatus.FAILED && attempts.get() > 1) {
+            return outcome.withMessage(outcome.message() + " (" + attempts.get() + " attempts over "
+                    + Durations.format(Duration.ofNanos(System.nanoTime() - startNanos)) + ")");
+        }
+        return outcome;
+    }
+
+    /** Resolves the probe's variables (captures are known now) and binds its kind. */
+    private Check bind() {
+        Variables variables = suite.variables();
+        ConfigNode resolved = probe.spec().mapStrings(string -> Variables.hasReferences(string.text())
+                ? ConfigNode.string(string.location(), variables.resolve(string.text(), captures, control.redactor()::add))
+                : string);
+        ProbeKind kind = kinds.get(probe.kind()).orElseThrow(() ->
+                new IllegalStateException("no probe kind '" + probe.kind() + "' on the classpath"));
+        Problems problems = new Problems();
+        Spec spec = Spec.of(resolved, problems, probe.kind());
+        Check check = kind.bind(spec);
+        spec.finish();
+        if (!problems.isEmpty() || check == null) {
+            String first = problems.isEmpty() ? "the kind refused the probe" : problems.all().get(0).message();
+            throw new IllegalArgumentException("invalid once its variables were resolved: " + first
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+        }
+        return check;
+    }
+
+    private Outcome attempt(Check check) {
+        if (finished.get()) {
+            return Outcome.failed("abandoned");
+        }
+        Duration budget = runDeadline.cap(probe.timeout());
+        if (budget.isZero()) {
+            return Outcome.failed("not started: the run's timeout expired");
+        }
+        int number = attempts.incrementAndGet();
+        AttemptContext context = new AttemptContext(suite, probe, settings.target(), number, budget, captures,
+                control.redactor(), shared, settings.attachments());
+        currentContext = context;
+        long start = System.nanoTime();
+        Future<Outcome> attempt = ATTEMPTS.submit(() -> check.run(context));
+        currentAttempt = attempt;
+        try {
+            Outcome outcome = attempt.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+            return outcome == null ? Outcome.failed("the probe returned no outcome") : outcome;
+        } catch (TimeoutException late) {
+            context.cancel();
+            attempt.cancel(true);
+            return Outcome.failed(budget.equals(probe.timeout())
+                    ? "timed out after " + Durations.format(budget)
+                    : "abandoned after " + Durations.format(budget) + ": the run's timeout expired");
+        } catch (ExecutionException thrown) {
+            return Outcome.failed(Failures.describe(thrown.getCause()));
+        } catch (CancellationException cancelled) {
+            return Outcome.failed("abandoned");
+        } catch (InterruptedException interrupted) {
+            context.cancel();
+            attempt.cancel(true);
+            Thread.currentThread().interrupt();
+            return Outcome.failed("interrupted");
+        } finally {
+            lastAttemptNanos = System.nanoTime() - start;
+        }
+    }
+
+    private void finish(Outcome outcome) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        if (outcome.isPassed()) {
+            capturedValues = Map.copyOf(outcome.captures());
+        }
+        result = toResult(outcome);
+        whenDone.accept(this);
+    }
+
+    private ProbeResult toResult(Outcome outcome) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        outcome.details().forEach((key, value) -> details.put(key,
+                value instanceof String text ? control.redactor().redact(text) : value));
+        List<Outcome.Part> parts = new ArrayList<>();
+        for (Outcome.Part part : outcome.parts()) {
+            parts.add(new Outcome.Part(part.name(), part.status(), part.duration(), control.redactor().redact(part.message())));
+        }
+        Duration total = Duration.ofNanos(System.nanoTime() - startNanos);
+        Duration last = lastAttemptNanos == 0 ? total : Duration.ofNanos(lastAttemptNanos);
+        return new ProbeResult(suite.name(), probe.id(), probe.kind(), probe.severity(), outcome.status(), startedAt,
+                total, last, Math.max(attempts.get(), outcome.status() == ProbeStatus.SKIPPED ? 0 : 1),
+                control.redactor().redact(outcome.message()), List.of(), details, parts, outcome.attachments(),
+                probe.location().toString());
+    }
+
+    /** The run's deadline, if it has one. */
+    record Deadline(long nanos) {
+        static final Deadline NONE = new Deadline(Long.MAX_VALUE);
+
+        static Deadline after(Duration timeout) {
+            return new Deadline(System.nanoTime() + timeout.toNanos());
+        }
+
+        boolean passed() {
+            return nanos != Long.MAX_VALUE && System.nanoTime() - nanos >= 0;
+        }
+
+        Duration remaining() {
+            if (nanos == Long.MAX_VALUE) {
+                return Duration.ofSeconds(Long.MAX_VALUE / 1_000_000_000L);
+            }
+            long left = nanos - System.nanoTime();
+            return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
+        }
+
+        /** The smaller of {@code wanted} and the time left. */
+        Duration cap(Duration wanted) {
+            Duration left = remaining();
+            return wanted.compareTo(left) <= 0 ? wanted : left;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.postpatch.engine;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.postpatch.secret.Redactor;
+
+/**
+ * The runner's handle on an engine run: who observes it, which secrets to redact, and how to stop it
+ * early (Ctrl-C, SIGTERM). One per run; an engine made by ServiceLoader gets a quiet one of its own.
+ */
+public final class RunControl {
+
+    private final Redactor redactor;
+    private final ProbeObserver observer;
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final AtomicBoolean timedOut = new AtomicBoolean();
+
+    public RunControl(Redactor redactor, ProbeObserver observer) {
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /** A control with no observer, for an engine found by ServiceLoader (IDE, Surefire). */
+    public static RunControl quiet() {
+        return new RunControl(new Redactor(), ProbeObserver.NONE);
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    public ProbeObserver observer() {
+        return observer;
+    }
+
+    /**
+     * Ends the run as soon as possible: running probes are abandoned (their processes killed),
+     * the rest are skipped, and the results are marked interrupted. Safe from any thread.
+     */
+    public void interrupt() {
+        interrupted.set(true);
+    }
+
+    public boolean isInterrupted() {
+        return interrupted.get();
+    }
+
+    void markTimedOut() {
+        timedOut.set(true);
+    }
+
+    /** True when the run's own deadline expired. */
+    public boolean isTimedOut() {
+        return timedOut.get();
+    }
+}

@@ -1,0 +1,125 @@
+package org.postpatch.java;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.postpatch.api.Outcome;
+import org.postpatch.api.ProbeContext;
+import org.postpatch.spi.Check;
+import org.postpatch.spi.ProbeKind;
+import org.postpatch.spi.Spec;
+
+/**
+ * The {@code java} kind: calls a method, usually one annotated {@code @Probe}.
+ * <pre>{@code
+ * - id: create-order
+ *   java: { class: com.acme.orders.OrderProbes, method: createOrder }
+ * }</pre>
+ * Suites usually name classes ({@code classes: [com.acme.orders.OrderProbes]}) instead, and every
+ * {@code @Probe} method in them becomes a probe of this kind. A new instance is made per attempt.
+ */
+public final class JavaProbeKind implements ProbeKind {
+
+    public static final String NAME = "java";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Check bind(Spec spec) {
+        String className = spec.string("class");
+        String methodName = spec.string("method");
+        if (spec.hasProblems()) {
+            return null;
+        }
+        ClassLoader loader = loader();
+        Class<?> type;
+        try {
+            type = Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            spec.problem("class", "class " + className + " is not on the classpath");
+            return null;
+        }
+        Optional<Method> method = findMethod(type, methodName);
+        if (method.isEmpty()) {
+            spec.problem("method", "no method '" + methodName + "' in " + className);
+            return null;
+        }
+        ContextProviders providers = ContextProviders.load(loader);
+        String problem = signatureProblem(method.get(), providers);
+        if (problem != null) {
+            spec.problem("method", problem);
+            return null;
+        }
+        return context -> invoke(type, method.get(), providers, context);
+    }
+
+    static ClassLoader loader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : JavaProbeKind.class.getClassLoader();
+    }
+
+    static Optional<Method> findMethod(Class<?> type, String name) {
+        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+            Optional<Method> found = Arrays.stream(current.getDeclaredMethods())
+                    .filter(m -> m.getName().equals(name) && !m.isSynthetic())
+                    .findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why this method cannot be a probe, or null. */
+    static String signatureProblem(Method method, ContextProviders providers) {
+        Class<?> returns = method.getReturnType();
+        if (returns != void.class && returns != Outcome.class) {
+            return "probe method " + method.getName() + " must return void or Outcome, not " + returns.getSimpleName();
+        }
+        for (Class<?> parameter : method.getParameterTypes()) {
+            if (parameter != ProbeContext.class && providers.forType(parameter).isEmpty()) {
+                List<String> allowed = new ArrayList<>(List.of(ProbeContext.class.getSimpleName()));
+                providers.types().forEach(t -> allowed.add(t.getSimpleName()));
+                return "probe method " + method.getName() + " takes a " + parameter.getSimpleName()
+                        + "; probe methods take only " + String.join(", ", allowed)
+                        + " (is the probe module that provides it on the classpath?)";
+            }
+        }
+        return null;
+    }
+
+    private static Outcome invoke(Class<?> type, Method method, ContextProviders providers, ProbeContext context)
+            throws Exception {
+        Object instance = null;
+        if (!java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+            Constructor<?> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            instance = constructor.newInstance();
+        }
+        Class<?>[] types = method.getParameterTypes();
+        Object[] arguments = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            arguments[i] = types[i] == ProbeContext.class ? context : providers.forType(types[i]).orElseThrow().provide(context);
+        }
+        method.setAccessible(true);
+        try {
+            Object returned = method.invoke(instance, arguments);
+            return returned instanceof Outcome outcome ? outcome : Outcome.passed();
+        } catch (InvocationTargetException thrown) {
+            if (thrown.getCause() instanceof Exception exception) {
+                throw exception;
+            }
+            if (thrown.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw thrown;
+        }
+    }
+}

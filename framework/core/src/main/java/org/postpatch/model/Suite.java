@@ -1,0 +1,24 @@
+package org.postpatch.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.postpatch.config.Variables;
+
+/**
+ * A validated suite: its name, the files it was read from, its variables and its probes in declared
+ * order. A suite may span several files (includes, or several files naming the same suite).
+ */
+public record Suite(String name, List<String> files, Variables variables, List<ProbeDefinition> probes) {
+
+    public Suite {
+        Objects.requireNonNull(name, "name");
+        files = List.copyOf(files);
+        Objects.requireNonNull(variables, "variables");
+        probes = List.copyOf(probes);
+    }
+
+    public Optional<ProbeDefinition> probe(String id) {
+        return probes.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,147 @@
+package org.postpatch.report;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import org.postpatch.api.ProbeStatus;
+import org.postpatch.api.Severity;
+import org.postpatch.config.Durations;
+import org.postpatch.engine.ProbeObserver;
+import org.postpatch.model.ProbeDefinition;
+import org.postpatch.model.Suite;
+import org.postpatch.result.ProbeResult;
+import org.postpatch.result.RunResult;
+import org.postpatch.result.SuiteResult;
+import org.postpatch.result.Verdict;
+import org.postpatch.secret.Redactor;
+
+/**
+ * The live console view: a line per probe as it finishes (status, id, duration, reason), then a
+ * summary with the verdict. Colour only when asked for (on a terminal, unless {@code NO_COLOR}).
+ */
+public final class ConsoleReport implements ProbeObserver {
+
+    private static final String RESET = "\u001b[0m";
+    private static final String RED = "\u001b[31m";
+    private static final String GREEN = "\u001b[32m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String GREY = "\u001b[90m";
+    private static final String BOLD = "\u001b[1m";
+
+    private final PrintStream out;
+    private final Redactor redactor;
+    private final boolean colour;
+    private int idWidth = 20;
+
+    public ConsoleReport(PrintStream out, Redactor redactor, boolean colour) {
+        this.out = out;
+        this.redactor = redactor;
+        this.colour = colour;
+    }
+
+    /** True when the console is a terminal and {@code NO_COLOR} is not set. */
+    public static boolean colourByDefault() {
+        if (System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM"))) {
+            return false;
+        }
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Java 22+ returns a console even when redirected; ask it whether it is a terminal.
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException olderJava) {
+            return true;
+        }
+    }
+
+    @Override
+    public synchronized void suiteStarted(Suite suite) {
+        idWidth = Math.min(40, suite.probes().stream().mapToInt(p -> p.id().length()).max().orElse(10));
+        out.println(paint(BOLD, "suite " + suite.name()) + paint(GREY, "  (" + suite.probes().size() + " probes, "
+                + String.join(", ", suite.files()) + ")"));
+        out.flush();
+    }
+
+    @Override
+    public void probeStarted(Suite suite, ProbeDefinition probe) {
+        // Only finished probes are printed: lines then never interleave.
+    }
+
+    @Override
+    public synchronized void probeFinished(ProbeResult result) {
+        StringBuilder line = new StringBuilder("  ");
+        line.append(status(result.status(), result.severity()));
+        line.append("  ").append(pad(result.id(), idWidth));
+        boolean ran = result.status() == ProbeStatus.PASSED || result.status() == ProbeStatus.FAILED;
+        line.append(" ").append(paint(GREY, leftPad(ran ? Durations.format(result.duration()) : "", 7)));
+        if (result.attempts() > 1) {
+            line.append(paint(GREY, "  (" + result.attempts() + " attempts)"));
+        }
+        if (!result.message().isBlank()) {
+            line.append("  ").append(redactor.redact(result.message()));
+        }
+        out.println(line);
+        out.flush();
+    }
+
+    @Override
+    public synchronized void suiteFinished(SuiteResult result) {
+        // The run summary follows at the end; nothing between suites.
+    }
+
+    /** The summary of a run: counts, the verdict, and the failures again if there were many probes. */
+    public synchronized void summary(RunResult run) {
+        Counts counts = Counts.of(run.probes());
+        Verdict verdict = run.verdict();
+        out.println();
+        List<ProbeResult> failures = run.probes().stream()
+                .filter(p -> p.status() == ProbeStatus.FAILED || p.status() == ProbeStatus.BLOCKED).toList();
+        if (counts.total() > 15 && !failures.isEmpty()) {
+            out.println("Did not pass:");
+            failures.forEach(p -> out.println("  " + status(p.status(), p.severity()) + "  " + p.id() + "  "
+                    + redactor.redact(p.message())));
+            out.println();
+        }
+        String note = run.interrupted() ? " (interrupted: results are partial)"
+                : run.timedOut() ? " (the run's timeout expired)" : "";
+        out.println(paint(BOLD, verdictText(verdict)) + "  " + run.suiteNames() + ": " + counts + " in "
+                + Durations.format(run.duration()) + " on " + redactor.redact(run.target()) + note);
+        out.flush();
+    }
+
+    private String verdictText(Verdict verdict) {
+        return switch (verdict) {
+            case PASS -> paint(GREEN, "PASS");
+            case WARN -> paint(YELLOW, "WARN");
+            case FAIL -> paint(RED, "FAIL");
+        };
+    }
+
+    private String status(ProbeStatus status, Severity severity) {
+        return switch (status) {
+            case PASSED -> paint(GREEN, "PASSED ");
+            case FAILED -> severity == Severity.WARNING ? paint(YELLOW, "WARNING") : paint(RED, "FAILED ");
+            case BLOCKED -> paint(YELLOW, "BLOCKED");
+            case SKIPPED -> paint(GREY, "SKIPPED");
+        };
+    }
+
+    private String paint(String code, String text) {
+        return colour ? code + text + RESET : text;
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
+    private static String leftPad(String text, int width) {
+        return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
+    }
+
+    @Override
+    public String toString() {
+        return "ConsoleReport[colour=" + colour + ", locale=" + Locale.getDefault() + "]";
+    }
+}

@@ -1,0 +1,123 @@
+package org.postpatch.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.postpatch.api.Outcome;
+import org.postpatch.result.ProbeResult;
+import org.postpatch.result.RunResult;
+import org.postpatch.result.SuiteResult;
+import org.postpatch.secret.Redactor;
+
+/**
+ * The JSON report: one document per run, with the keys of the published schema
+ * ({@code docs/report.schema.json}). Every text passes through the redactor once more.
+ */
+public final class JsonReport {
+
+    /** Bumped when a key changes meaning or is removed; new keys do not bump it. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Redactor redactor;
+
+    public JsonReport(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    public void write(RunResult run, Path file) throws IOException {
+        ReportFiles.write(file, render(run).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public String render(RunResult run) {
+        try {
+            return MAPPER.writeValueAsString(tree(run)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not render the JSON report", e);
+        }
+    }
+
+    /** The report as a JSON tree, for callers that add to it (the endpoint, verify). */
+    public ObjectNode tree(RunResult run) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("runId", run.runId());
+        root.put("suite", run.suiteNames());
+        root.put("target", redactor.redact(run.target()));
+        root.put("verdict", run.verdict().name());
+        root.put("startedAt", run.startedAt().toString());
+        root.put("durationMs", run.duration().toMillis());
+        root.put("interrupted", run.interrupted());
+        root.put("timedOut", run.timedOut());
+        ObjectNode fingerprint = root.putObject("fingerprint");
+        run.fingerprint().sorted().forEach((fact, value) -> fingerprint.put(fact, redactor.redact(value)));
+        Counts counts = Counts.of(run.probes());
+        ObjectNode summary = root.putObject("summary");
+        summary.put("total", counts.total());
+        summary.put("passed", counts.passed());
+        summary.put("failed", counts.failed());
+        summary.put("blocked", counts.blocked());
+        summary.put("skipped", counts.skipped());
+        ArrayNode suites = root.putArray("suites");
+        for (SuiteResult suite : run.suites()) {
+            ObjectNode node = suites.addObject();
+            node.put("name", suite.suite());
+            node.put("verdict", suite.verdict().name());
+            node.put("startedAt", suite.startedAt().toString());
+            node.put("durationMs", suite.duration().toMillis());
+            ArrayNode files = node.putArray("files");
+            suite.files().forEach(files::add);
+        }
+        ArrayNode probes = root.putArray("probes");
+        for (ProbeResult probe : run.probes()) {
+            probes.add(probe(probe));
+        }
+        return root;
+    }
+
+    private ObjectNode probe(ProbeResult probe) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("suite", probe.suite());
+        node.put("id", probe.id());
+        node.put("kind", probe.kind());
+        node.put("severity", probe.severity().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("status", probe.status().name());
+        node.put("startedAt", probe.startedAt().toString());
+        node.put("durationMs", probe.duration().toMillis());
+        node.put("lastAttemptMs", probe.lastAttempt().toMillis());
+        node.put("attempts", probe.attempts());
+        node.put("message", redactor.redact(probe.message()));
+        ArrayNode blockedBy = node.putArray("blockedBy");
+        probe.blockedBy().forEach(blockedBy::add);
+        node.put("location", probe.location());
+        if (!probe.details().isEmpty()) {
+            ObjectNode details = node.putObject("details");
+            probe.details().forEach((key, value) -> details.set(key, MAPPER.valueToTree(
+                    value instanceof String text ? redactor.redact(text) : value)));
+        }
+        if (!probe.parts().isEmpty()) {
+            ArrayNode parts = node.putArray("parts");
+            for (Outcome.Part part : probe.parts()) {
+                ObjectNode partNode = parts.addObject();
+                partNode.put("name", part.name());
+                partNode.put("status", part.status().name());
+                partNode.put("durationMs", part.duration().toMillis());
+                partNode.put("message", redactor.redact(part.message()));
+            }
+        }
+        if (!probe.attachments().isEmpty()) {
+            ArrayNode attachments = node.putArray("attachments");
+            for (Outcome.Attachment attachment : probe.attachments()) {
+                ObjectNode attachmentNode = attachments.addObject();
+                attachmentNode.put("path", attachment.file().toString());
+                attachmentNode.put("mediaType", attachment.mediaType());
+            }
+        }
+        return node;
+    }
+}

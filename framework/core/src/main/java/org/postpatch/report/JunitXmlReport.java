@@ -1,0 +1,186 @@
+package org.postpatch.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.postpatch.api.Outcome;
+import org.postpatch.api.ProbeStatus;
+import org.postpatch.api.Severity;
+import org.postpatch.result.ProbeResult;
+import org.postpatch.result.RunResult;
+import org.postpatch.result.SuiteResult;
+import org.postpatch.secret.Redactor;
+
+/**
+ * The JUnit XML report, in the dialect Jenkins and GitLab read: a {@code testsuite} per suite and a
+ * {@code testcase} per probe in declared order; failures carry the probe's reason; BLOCKED and
+ * SKIPPED probes are {@code skipped} with theirs. Only postpatch's own facts go in
+ * {@code properties}, never the JVM's system properties.
+ */
+public final class JunitXmlReport {
+
+    private final Redactor redactor;
+
+    public JunitXmlReport(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    public void write(RunResult run, Path file) throws IOException {
+        ReportFiles.write(file, render(run).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String render(RunResult run) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            Counts all = Counts.of(run.probes());
+            xml.writeStartElement("testsuites");
+            xml.writeAttribute("name", "postpatch");
+            xml.writeAttribute("tests", String.valueOf(all.total()));
+            xml.writeAttribute("failures", String.valueOf(all.failed()));
+            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("skipped", String.valueOf(all.blocked() + all.skipped()));
+            xml.writeAttribute("time", seconds(run.duration()));
+            xml.writeAttribute("timestamp", timestamp(run.startedAt()));
+            xml.writeCharacters("\n");
+            for (SuiteResult suite : run.suites()) {
+                writeSuite(xml, run, suite);
+            }
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("could not render the JUnit XML report", e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private void writeSuite(XMLStreamWriter xml, RunResult run, SuiteResult suite) throws XMLStreamException {
+        Counts counts = Counts.of(suite.probes());
+        int cases = counts.total() + suite.probes().stream().mapToInt(p -> p.parts().size()).sum();
+        int failures = counts.failed() + (int) suite.probes().stream().flatMap(p -> p.parts().stream())
+                .filter(part -> part.status() == ProbeStatus.FAILED).count();
+        int skipped = counts.blocked() + counts.skipped() + (int) suite.probes().stream().flatMap(p -> p.parts().stream())
+                .filter(part -> part.status() == ProbeStatus.SKIPPED || part.status() == ProbeStatus.BLOCKED).count();
+        xml.writeCharacters("  ");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", suite.suite());
+        xml.writeAttribute("tests", String.valueOf(cases));
+        xml.writeAttribute("failures", String.valueOf(failures));
+        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("skipped", String.valueOf(skipped));
+        xml.writeAttribute("time", seconds(suite.duration()));
+        xml.writeAttribute("timestamp", timestamp(suite.startedAt()));
+        xml.writeAttribute("hostname", clean(run.target()));
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("properties");
+        property(xml, "postpatch.runId", run.runId());
+        property(xml, "postpatch.target", run.target());
+        property(xml, "postpatch.verdict", suite.verdict().name());
+        if (run.interrupted()) {
+            property(xml, "postpatch.interrupted", "true");
+        }
+        run.fingerprint().sorted().forEach((fact, value) -> property(xml, "postpatch.fingerprint." + fact, value));
+        xml.writeCharacters("\n    ");
+        xml.writeEndElement();
+        for (ProbeResult probe : suite.probes()) {
+            writeCase(xml, suite.suite(), probe.id(), probe.duration(), probe.status(), probe.message(),
+                    probe.severity(), probe);
+            for (Outcome.Part part : probe.parts()) {
+                writeCase(xml, suite.suite() + "." + probe.id(), part.name(), part.duration(), part.status(),
+                        part.message(), probe.severity(), null);
+            }
+        }
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    private void writeCase(XMLStreamWriter xml, String className, String name, Duration duration, ProbeStatus status,
+                           String message, Severity severity, ProbeResult probe) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("name", clean(name));
+        xml.writeAttribute("classname", clean(className));
+        xml.writeAttribute("time", seconds(duration));
+        String text = clean(redactor.redact(message));
+        switch (status) {
+            case FAILED -> {
+                xml.writeCharacters("\n      ");
+                xml.writeStartElement("failure");
+                xml.writeAttribute("message", text);
+                xml.writeAttribute("type", severity == Severity.WARNING ? "warning" : "critical");
+                xml.writeCharacters(text);
+                if (probe != null && probe.attempts() > 1) {
+                    xml.writeCharacters("\n(" + probe.attempts() + " attempts)");
+                }
+                xml.writeEndElement();
+            }
+            case BLOCKED, SKIPPED -> {
+                xml.writeCharacters("\n      ");
+                xml.writeEmptyElement("skipped");
+                xml.writeAttribute("message", text);
+            }
+            default -> {
+            }
+        }
+        if (probe != null && !probe.attachments().isEmpty()) {
+            xml.writeCharacters("\n      ");
+            xml.writeStartElement("system-out");
+            for (Outcome.Attachment attachment : probe.attachments()) {
+                // The convention of the Jenkins JUnit Attachments plugin; GitLab reads the same marker.
+                xml.writeCharacters("[[ATTACHMENT|" + clean(attachment.file().toAbsolutePath().toString()) + "]]\n");
+            }
+            xml.writeEndElement();
+        }
+        if (status != ProbeStatus.PASSED || (probe != null && !probe.attachments().isEmpty())) {
+            xml.writeCharacters("\n    ");
+        }
+        xml.writeEndElement();
+    }
+
+    private void property(XMLStreamWriter xml, String name, String value) {
+        try {
+            xml.writeCharacters("\n      ");
+            xml.writeEmptyElement("property");
+            xml.writeAttribute("name", name);
+            xml.writeAttribute("value", clean(redactor.redact(value)));
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.3f", duration.toMillis() / 1000.0);
+    }
+
+    private static String timestamp(java.time.Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).withNano(0).toString();
+    }
+
+    /** Drops characters XML 1.0 cannot carry (control characters from process output). */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                    || c >= 0x10000 && c <= 0x10FFFF) {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+}

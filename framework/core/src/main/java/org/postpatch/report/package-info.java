@@ -1,0 +1,2 @@
+/** Rendering results: the live console view, JSON and JUnit XML reports, written atomically. */
+package org.postpatch.report;

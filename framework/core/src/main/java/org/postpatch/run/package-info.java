@@ -1,0 +1,2 @@
+/** Running suites: the runner that drives the engine through the JUnit Platform Launcher. */
+package org.postpatch.run;

@@ -1,0 +1,202 @@
+package org.postpatch.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.postpatch.api.Outcome;
+import org.postpatch.spi.Check;
+import org.postpatch.spi.ProbeKind;
+import org.postpatch.spi.Spec;
+
+/**
+ * Probe kinds for testing the engine itself, registered only on test classpaths. Each has a real,
+ * observable effect (time passing, a file written, a counter) so tests can check what really ran.
+ */
+public final class TestKinds {
+
+    private TestKinds() {
+    }
+
+    /** {@code pass: { message: text }}: passes. */
+    public static final class Pass implements ProbeKind {
+        @Override
+        public String name() {
+            return "pass";
+        }
+
+        @Override
+        public Check bind(Spec spec) {
+            String message = spec.isMap() ? spec.optionalString("message").orElse("") : "";
+            return context -> Outcome.passed(message);
+        }
+    }
+
+    /** {@code fail: { message: text }}: fails with the message. */
+    public static final class Fail implements ProbeKind {
+        @Override
+        public String name() {
+            return "fail";
+        }
+
+        @Override
+        public Check bind(Spec spec) {
+            String message = spec.isMap() ? spec.optionalString("message").orElse("failed on purpose") : "failed on purpose";
+            return context -> Outcome.failed(message);
+        }
+    }
+
+    /** {@code sleep: { for: 10s }}: sleeps, interruptibly; passes afterwards. */
+    public static final class Sleep implements ProbeKind {
+        @Override
+        public String name() {
+            return "sleep";
+        }
+
+        @Override
+        public Check bind(Spec spec) {
+            Duration duration = spec.optionalDuration("for").orElse(Duration.ofSeconds(1));
+            return context -> {
+                Thread.sleep(duration.toMillis());
+                return Outcome.passed("slept " + duration.toMillis() + "ms");
+            };
+        }
+    }
+
+    /** {@code hang: {}}: blocks forever, ignoring interruption, like a probe stuck in native I/O. */
+    public static final class Hang implements ProbeKind {
+        @Override
+        public String name() {
+            return "hang";
+        }
+
+        @Override
+        public Check bind(Spec spec) {
+            return context -> {
+                long until = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                while (System.nanoTime() < until) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException ignored) {
+                        // deliberately ignored: this probe cannot be interrupted
+                    }
+                }
+                return Outcome.passed();
+            };
+        }
+    }
+
+    /** {@code touch: { file: path }}: writes the file, so a test can see that the probe ran. */
+    public static final class Touch implements ProbeKind {
+        @Override
+        public String name() {
+            return "touch";
+        }
+
+        @Override
+        public Check bind(Spec spec) {
+            String file = spec.string("file");
+            return context -> {
+                Files.writeString(Path.of(file), context.probeId());
+                return Outcome.passed("wrote " + file);
+            };
+        }
+    }
+
+    /** {@code flaky: { key: k, passOnAttempt: 3 }}: fails until the given attempt, counted per key. */
+    public static final class Flaky implements ProbeKind {
+        static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
+
+        @Override
+        public String name() {
+            return "flaky";
+        }
+
+        @Override
+        public Check bind(Spec spec) {
+            String key = spec.string("key");
+            long passOn = spec.integer("passOnAttempt");
+            return context -> {
+                int attempt = COUNTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                return attempt >= passOn ? Outcome.passed("passed on attempt " + attempt)
+                        : Outcome.failed("not yet (attempt " + attempt + ")");
+            };
+        }
+    }
+
+    /** {@code emit: { name: value, ... }}: passes and captures the given values. */
+    public static final class Emit implements ProbeKind {
+        @Override
+        public String name() {
+            return "emit";
+        }
+
+        @Override
+        public Check bind(Spec spec) {
+            Map<String, String> values = spec.entries().entrySet().stream()
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().text()));
+            return new Check() {
+                @Override
+                public Outcome run(org.postpatch.api.ProbeContext context) {
+                    Outcome outcome = Outcome.passed();
+                    for (Map.Entry<String, String> value : values.entrySet()) {
+                        outcome = outcome.withCapture(value.getKey(), value.getValue());
+                    }
+                    return outcome;
+                }
+
+                @Override
+                public Set<String> captures() {
+                    return values.keySet();
+                }
+            };
+        }
+    }
+
+    /** {@code echo: { text: ... }}: passes with the (resolved) text as its message. */
+    public static final class Echo implements ProbeKind {
+        @Override
+        public String name() {
+            return "echo";
+        }
+
+        @Override
+        public Check bind(Spec spec) {
+            String text = spec.string("text");
+            return context -> Outcome.passed(text);
+        }
+    }
+
+    /**
+     * {@code meet: { key: k, parties: 8 }}: waits (up to {@code wait}, 10s by default) until {@code parties} probes with the
+     * same key are running at the same time; passes only if they all met.
+     */
+    public static final class Meet implements ProbeKind {
+        static final Map<String, java.util.concurrent.CyclicBarrier> BARRIERS = new ConcurrentHashMap<>();
+
+        @Override
+        public String name() {
+            return "meet";
+        }
+
+        @Override
+        public Check bind(Spec spec) {
+            String key = spec.string("key");
+            int parties = (int) spec.integer("parties");
+            Duration wait = spec.optionalDuration("wait").orElse(Duration.ofSeconds(10));
+            return context -> {
+                java.util.concurrent.CyclicBarrier barrier =
+                        BARRIERS.computeIfAbsent(key, k -> new java.util.concurrent.CyclicBarrier(parties));
+                try {
+                    barrier.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    return Outcome.passed("met " + parties);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.BrokenBarrierException e) {
+                    return Outcome.failed("only " + barrier.getNumberWaiting() + " of " + parties + " ran at once");
+                }
+            };
+        }
+    }
+}
