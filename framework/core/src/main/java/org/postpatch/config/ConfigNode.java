@@ -27,41 +27,44 @@ public final class ConfigNode {
     private final Map<String, Entry> entries;
     private final List<ConfigNode> items;
     private final Object scalar;
+    private final String raw;
     private final boolean deferred;
 
     private ConfigNode(Type type, SourceLocation location, Map<String, Entry> entries, List<ConfigNode> items,
-                       Object scalar, boolean deferred) {
+                       Object scalar, String raw, boolean deferred) {
         this.type = type;
         this.location = location;
         this.entries = entries;
         this.items = items;
         this.scalar = scalar;
+        this.raw = raw;
         this.deferred = deferred;
     }
 
     public static ConfigNode map(SourceLocation location, Map<String, Entry> entries) {
         return new ConfigNode(Type.MAP, location, Collections.unmodifiableMap(new LinkedHashMap<>(entries)),
-                List.of(), null, false);
+                List.of(), null, null, false);
     }
 
     public static ConfigNode list(SourceLocation location, List<ConfigNode> items) {
-        return new ConfigNode(Type.LIST, location, Map.of(), List.copyOf(items), null, false);
+        return new ConfigNode(Type.LIST, location, Map.of(), List.copyOf(items), null, null, false);
     }
 
     public static ConfigNode string(SourceLocation location, String value) {
-        return new ConfigNode(Type.STRING, location, Map.of(), List.of(), value, false);
+        return new ConfigNode(Type.STRING, location, Map.of(), List.of(), value, value, false);
     }
 
-    public static ConfigNode number(SourceLocation location, BigDecimal value) {
-        return new ConfigNode(Type.NUMBER, location, Map.of(), List.of(), value, false);
+    /** A number; {@code written} is its text as written ({@code 2.10} stays {@code 2.10} as text). */
+    public static ConfigNode number(SourceLocation location, BigDecimal value, String written) {
+        return new ConfigNode(Type.NUMBER, location, Map.of(), List.of(), value, written, false);
     }
 
     public static ConfigNode bool(SourceLocation location, boolean value) {
-        return new ConfigNode(Type.BOOLEAN, location, Map.of(), List.of(), value, false);
+        return new ConfigNode(Type.BOOLEAN, location, Map.of(), List.of(), value, String.valueOf(value), false);
     }
 
     public static ConfigNode nullValue(SourceLocation location) {
-        return new ConfigNode(Type.NULL, location, Map.of(), List.of(), null, false);
+        return new ConfigNode(Type.NULL, location, Map.of(), List.of(), null, null, false);
     }
 
     /**
@@ -69,7 +72,7 @@ public final class ConfigNode {
      * probe it needs). Validation accepts it for any scalar type; it is checked again at run time.
      */
     public ConfigNode asDeferred() {
-        return new ConfigNode(type, location, entries, items, scalar, true);
+        return new ConfigNode(type, location, entries, items, scalar, raw, true);
     }
 
     public Type type() {
@@ -126,12 +129,9 @@ public final class ConfigNode {
         return items;
     }
 
-    /** The scalar as text: strings as they are, numbers without exponent, booleans as true/false. */
+    /** The scalar as text, exactly as written in the file ({@code 2.10}, not {@code 2.1}). */
     public String text() {
-        if (scalar instanceof BigDecimal number) {
-            return number.toPlainString();
-        }
-        return scalar == null ? "" : scalar.toString();
+        return raw == null ? "" : raw;
     }
 
     /** The raw scalar: a String, BigDecimal or Boolean; null for containers and null. */

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -178,10 +177,14 @@ public final class ConfigTreeReader {
                     if (forcedString) {
                         return ConfigNode.string(at, parser.getText());
                     }
-                    return ConfigNode.number(at, new BigDecimal(parser.getText()));
+                    return ConfigNode.number(at, parser.getDecimalValue(), parser.getText());
                 case VALUE_TRUE:
                 case VALUE_FALSE:
-                    return forcedString ? ConfigNode.string(at, parser.getText())
+                    // YAML 1.1 also reads yes/no/on/off as booleans; here they stay the words written,
+                    // so that "message: no" is never turned into "false".
+                    String written = parser.getText();
+                    boolean plainBoolean = written.equalsIgnoreCase("true") || written.equalsIgnoreCase("false");
+                    return forcedString || !plainBoolean ? ConfigNode.string(at, written)
                             : ConfigNode.bool(at, token == JsonToken.VALUE_TRUE);
                 case VALUE_NULL:
                     return ConfigNode.nullValue(at);

@@ -115,6 +115,8 @@ final class ProbeRun implements Runnable {
      * (killing a command's process tree). The result is FAILED with {@code reason}.
      */
     void abandon(String reason) {
+        // Claim the result first, so that the attempt's own reaction to being cancelled cannot win.
+        finish(Outcome.failed(reason));
         AttemptContext context = currentContext;
         Future<Outcome> attempt = currentAttempt;
         if (context != null) {
@@ -123,7 +125,6 @@ final class ProbeRun implements Runnable {
         if (attempt != null) {
             attempt.cancel(true);
         }
-        finish(Outcome.failed(reason));
     }
 
     private Outcome runAttempts() {

@@ -34,6 +34,12 @@ final class SuiteDescriptor extends AbstractTestDescriptor {
         return invalid;
     }
 
+    /** An invalid suite has no probes but must survive pruning, so that its failure is reported. */
+    @Override
+    public boolean mayRegisterTests() {
+        return invalid != null;
+    }
+
     @Override
     public Type getType() {
         return Type.CONTAINER;

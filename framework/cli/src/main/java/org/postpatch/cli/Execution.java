@@ -1,0 +1,88 @@
+package org.postpatch.cli;
+
+import java.io.IOException;
+import java.util.List;
+import org.postpatch.config.Environment;
+import org.postpatch.config.InvalidSuiteException;
+import org.postpatch.config.Problem;
+import org.postpatch.config.SuiteLoader;
+import org.postpatch.model.Suite;
+import org.postpatch.report.ConsoleReport;
+import org.postpatch.report.JsonReport;
+import org.postpatch.report.JunitXmlReport;
+import org.postpatch.result.RunResult;
+import org.postpatch.run.Runner;
+import org.postpatch.run.TagExpression;
+
+/** Loading suites, running them with the live console view, and writing the reports: shared by the verbs. */
+final class Execution {
+
+    private final Output output;
+
+    Execution(Output output) {
+        this.output = output;
+    }
+
+    /** Loads and validates; on problems prints every one of them and returns null. */
+    List<Suite> load(List<String> paths, VarsMixin vars) {
+        try {
+            return SuiteLoader.builder()
+                    .environment(Environment.system())
+                    .overrides(vars.vars)
+                    .redactor(output.redactor())
+                    .build()
+                    .load(paths);
+        } catch (InvalidSuiteException invalid) {
+            printProblems(invalid.problems());
+            return null;
+        }
+    }
+
+    void printProblems(List<Problem> problems) {
+        output.err().println("postpatch: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + " in the probe files; nothing was run:");
+        for (Problem problem : problems) {
+            output.err().println("  " + output.redactor().redact(problem.toString()));
+        }
+        output.err().flush();
+    }
+
+    /** Runs with the console view; returns null when the options are invalid (reported). */
+    RunResult run(List<Suite> suites, RunOptions options) {
+        Runner.Builder builder = Runner.builder()
+                .parallel(options.parallel)
+                .timeout(options.timeout)
+                .target(options.target)
+                .attachments(options.attachmentFolder())
+                .redactor(output.redactor());
+        if (options.tags != null) {
+            builder.tags(TagExpression.parse(options.tags));
+        }
+        ConsoleReport console = new ConsoleReport(output.out(), output.redactor(), output.colour());
+        Runner runner = builder.observer(console).build();
+        Interruption.onSignal(runner::interrupt);
+        RunResult result = runner.run(suites);
+        console.summary(result);
+        return result;
+    }
+
+    /** Writes the requested reports; returns false (after saying why) if one could not be written. */
+    boolean writeReports(RunResult result, RunOptions options) {
+        boolean written = true;
+        for (ReportOption report : options.reports) {
+            try {
+                switch (report.format()) {
+                    case JSON -> new JsonReport(output.redactor()).write(result, report.file());
+                    case JUNIT -> new JunitXmlReport(output.redactor()).write(result, report.file());
+                }
+                output.err().println("postpatch: wrote " + report.format().name().toLowerCase(java.util.Locale.ROOT)
+                        + " report " + report.file());
+            } catch (IOException | RuntimeException e) {
+                output.error("could not write the " + report.format() + " report " + report.file() + ": " + e.getMessage());
+                written = false;
+            }
+        }
+        output.err().flush();
+        return written;
+    }
+}

@@ -1,0 +1,45 @@
+package org.postpatch.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.postpatch.model.Suite;
+import org.postpatch.result.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code postpatch run}: run the suites and answer pass or fail. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the probe suites in these files or folders.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:PASS (warnings allowed)", "1:FAIL", "2:bad input (invalid probe file, bad option)",
+                "3:could not complete (interrupted, internal error)"})
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    PathsMixin paths;
+
+    @Mixin
+    VarsMixin vars;
+
+    @Mixin
+    RunOptions options;
+
+    private final Output output;
+
+    RunCommand(Output output) {
+        this.output = output;
+    }
+
+    @Override
+    public Integer call() {
+        Execution execution = new Execution(output);
+        List<Suite> suites = execution.load(paths.paths, vars);
+        if (suites == null) {
+            return ExitCodes.BAD_INPUT;
+        }
+        RunResult result = execution.run(suites, options);
+        boolean reported = execution.writeReports(result, options);
+        int code = ExitCodes.of(result, options.failOnWarn);
+        return reported || code != ExitCodes.PASS ? code : ExitCodes.INCOMPLETE;
+    }
+}

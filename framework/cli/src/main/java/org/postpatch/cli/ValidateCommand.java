@@ -1,0 +1,42 @@
+package org.postpatch.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.postpatch.model.Suite;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code postpatch validate}: check the files, run nothing. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check the probe files and run nothing: every problem with file, line and column.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the files are valid", "2:a file is invalid or unreadable"})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Mixin
+    PathsMixin paths;
+
+    @Mixin
+    VarsMixin vars;
+
+    private final Output output;
+
+    ValidateCommand(Output output) {
+        this.output = output;
+    }
+
+    @Override
+    public Integer call() {
+        List<Suite> suites = new Execution(output).load(paths.paths, vars);
+        if (suites == null) {
+            return ExitCodes.BAD_INPUT;
+        }
+        int probes = suites.stream().mapToInt(s -> s.probes().size()).sum();
+        for (Suite suite : suites) {
+            output.info("valid: suite " + suite.name() + " (" + suite.probes().size() + " probes) in "
+                    + String.join(", ", suite.files()));
+        }
+        output.info("OK: " + suites.size() + (suites.size() == 1 ? " suite, " : " suites, ") + probes + " probes");
+        return ExitCodes.PASS;
+    }
+}

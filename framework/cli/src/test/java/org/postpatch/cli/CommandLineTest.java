@@ -1,0 +1,175 @@
+package org.postpatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postpatch.secret.Redactor;
+import org.postpatch.testing.ProbeFiles;
+
+/** The command line, in process: exit codes, output and reports. */
+class CommandLineTest {
+
+    @TempDir
+    Path folder;
+
+    private String out;
+    private String err;
+
+    private int postpatch(String... args) {
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        int code = Main.execute(new Output(new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+                new PrintStream(errBytes, true, StandardCharsets.UTF_8), new Redactor(), false), args);
+        out = outBytes.toString(StandardCharsets.UTF_8);
+        err = errBytes.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private String file(String yaml) {
+        return new ProbeFiles(folder).write("probes.yaml", yaml).toString();
+    }
+
+    @Test
+    void passingSuiteExitsZeroAndPrintsALinePerProbe() {
+        String file = file("""
+                suite: shop
+                probes:
+                  - id: health
+                    pass: { message: up }
+                  - id: orders
+                    needs: [health]
+                    pass: {}
+                """);
+        assertThat(postpatch("run", file)).isEqualTo(0);
+        assertThat(out).contains("suite shop  (2 probes").contains("PASSED   health").contains("up")
+                .contains("PASSED   orders").contains("PASS  shop: 2 passed, 0 failed, 0 blocked, 0 skipped");
+    }
+
+    @Test
+    void criticalFailureExitsOne() {
+        String file = file("""
+                suite: shop
+                probes:
+                  - id: health
+                    fail: { message: "expected status 200 but was 503" }
+                  - id: orders
+                    needs: [health]
+                    pass: {}
+                """);
+        assertThat(postpatch("run", file)).isEqualTo(1);
+        assertThat(out).contains("FAILED   health").contains("expected status 200 but was 503")
+                .contains("BLOCKED  orders").contains("FAIL  shop: 0 passed, 1 failed, 1 blocked");
+    }
+
+    @Test
+    void onlyWarningsExitZeroWithVerdictWarnUnlessFailOnWarn() {
+        String file = file("""
+                suite: shop
+                probes:
+                  - id: ok
+                    pass: {}
+                  - id: disk
+                    severity: warning
+                    fail: { message: "91% full" }
+                """);
+        assertThat(postpatch("run", file)).isEqualTo(0);
+        assertThat(out).contains("WARNING  disk").contains("WARN  shop");
+        assertThat(postpatch("run", "--fail-on-warn", file)).isEqualTo(1);
+    }
+
+    @Test
+    void invalidFilesExitTwoAndNameEveryProblem() {
+        String file = file("""
+                suite: shop
+                probes:
+                  - id: a
+                    pass: {}
+                    timout: 1s
+                  - id: b
+                    needs: [c]
+                    pass: {}
+                """);
+        assertThat(postpatch("run", file)).isEqualTo(2);
+        assertThat(err).contains("2 problems in the probe files; nothing was run:")
+                .contains(file + ":5:5: probe 'a': unknown key 'timout' (did you mean 'timeout'?)")
+                .contains(file + ":7:13: probe 'b': needs 'c', which is not a probe of suite 'shop'");
+        assertThat(out).doesNotContain("PASSED");
+        assertThat(postpatch("validate", file)).isEqualTo(2);
+    }
+
+    @Test
+    void badOptionsExitTwoWithAClearMessage() {
+        String file = file("suite: s\nprobes: [{ id: a, pass: {} }]\n");
+        assertThat(postpatch("run", "--parallel", "many", file)).isEqualTo(2);
+        assertThat(err).contains("--parallel").contains("'many' is not an int");
+        assertThat(postpatch("run", "--timeout", "soon", file)).isEqualTo(2);
+        assertThat(err).contains("'soon' is not a duration like 500ms, 5s, 2m, 1h or 1m30s");
+        assertThat(postpatch("run", "--report", "pdf=out.pdf", file)).isEqualTo(2);
+        assertThat(err).contains("unknown report format 'pdf': use json or junit");
+        assertThat(postpatch("run", "--tags", "a & (b", file)).isEqualTo(2);
+        assertThat(err).contains("bad tag expression 'a & (b'");
+        assertThat(postpatch("run", "--parallel", "0", file)).isEqualTo(2);
+        assertThat(err).contains("parallel must be at least 1, was 0");
+        assertThat(postpatch("frobnicate")).isEqualTo(2);
+        assertThat(err).contains("Unmatched argument at index 0: 'frobnicate'");
+        assertThat(postpatch("run")).isEqualTo(2);
+        assertThat(err).contains("Missing required parameter: 'PATH'");
+    }
+
+    @Test
+    void reportsAreWrittenWhereAsked() throws Exception {
+        // "no" stays the word written: YAML 1.1 would make it the boolean false.
+        String file = file("suite: s\nprobes: [{ id: a, pass: {} }, { id: b, fail: { message: no } }]\n");
+        Path json = folder.resolve("reports/run.json");
+        Path junit = folder.resolve("reports/run.xml");
+        assertThat(postpatch("run", "--report", "json=" + json, "--report", "junit=" + junit, "--target", "node-7", file))
+                .isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("target").asText()).isEqualTo("node-7");
+        assertThat(report.get("probes")).hasSize(2);
+        assertThat(junit).content().contains("<testcase name=\"a\"").contains("<failure message=\"no\"");
+    }
+
+    @Test
+    void validateAndListRunNothing() {
+        Path marker = folder.resolve("ran");
+        String file = file("""
+                suite: shop
+                probes:
+                  - id: health
+                    tags: [smoke]
+                    touch: { file: "%s" }
+                  - id: orders
+                    needs: [health]
+                    retry: { until: 30s, every: 1s }
+                    pass: {}
+                """.formatted(marker));
+        assertThat(postpatch("validate", file)).isEqualTo(0);
+        assertThat(out).contains("valid: suite shop (2 probes)").contains("OK: 1 suite, 2 probes");
+        assertThat(postpatch("list", file)).isEqualTo(0);
+        assertThat(out).contains("health").contains("touch").contains("tags smoke")
+                .contains("needs health; retry every 1s until 30s");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void everyVerbHasHelpAndTheCommandHasAVersion() {
+        for (String verb : new String[] {"run", "validate", "list"}) {
+            assertThat(postpatch(verb, "--help")).isEqualTo(0);
+            assertThat(out).contains("Usage: postpatch " + verb);
+        }
+        assertThat(postpatch("run", "--help")).isEqualTo(0);
+        assertThat(out).contains("--report=FORMAT=FILE").contains("--timeout=DURATION").contains("Exit codes:");
+        assertThat(postpatch("--version")).isEqualTo(0);
+        assertThat(out).startsWith("postpatch ");
+        assertThat(postpatch()).isEqualTo(2);
+        assertThat(out).contains("Commands:").contains("run").contains("validate").contains("list");
+    }
+}
