@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite, on a fresh machine: installs what the tests need when it is missing,
+# then runs every module's tests with Maven (and the core again on JUnit 6).
+# Usage: ./test.sh [extra Maven arguments]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+say() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
+}
+
+# Debian packages the tests talk to for real; installed only when missing.
+need_packages=()
+command -v java >/dev/null 2>&1 || need_packages+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || need_packages+=(maven)
+if ((${#need_packages[@]})); then
+  say "installing ${need_packages[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}"
+fi
+
+say "building and testing every module"
+mvn -B -ntp verify "$@"
+
+say "running the core and the command line again on JUnit 6"
+mvn -B -ntp -Pjunit6 test -pl framework/core,framework/cli "$@"
+
+say "all tests passed"
