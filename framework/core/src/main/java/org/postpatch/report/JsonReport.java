@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.postpatch.api.Outcome;
+import org.postpatch.result.Fingerprint;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
 import org.postpatch.result.SuiteResult;
@@ -54,8 +55,7 @@ public final class JsonReport {
         root.put("durationMs", run.duration().toMillis());
         root.put("interrupted", run.interrupted());
         root.put("timedOut", run.timedOut());
-        ObjectNode fingerprint = root.putObject("fingerprint");
-        run.fingerprint().sorted().forEach((fact, value) -> fingerprint.put(fact, redactor.redact(value)));
+        root.set("fingerprint", fingerprint(run.fingerprint()));
         Counts counts = Counts.of(run.probes());
         ObjectNode summary = root.putObject("summary");
         summary.put("total", counts.total());
@@ -78,6 +78,21 @@ public final class JsonReport {
             probes.add(probe(probe));
         }
         return root;
+    }
+
+    /** A fingerprint as JSON: digest, facts and jars. */
+    public ObjectNode fingerprint(Fingerprint fingerprint) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("digest", fingerprint.digest());
+        ObjectNode facts = node.putObject("facts");
+        fingerprint.sorted().forEach((fact, value) -> facts.put(fact, redactor.redact(value)));
+        ObjectNode jars = node.putObject("jars");
+        fingerprint.sortedJars().forEach((name, jar) -> {
+            ObjectNode jarNode = jars.putObject(name);
+            jarNode.put("version", jar.version());
+            jarNode.put("digest", jar.digest());
+        });
+        return node;
     }
 
     private ObjectNode probe(ProbeResult probe) {

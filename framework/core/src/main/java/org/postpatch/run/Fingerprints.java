@@ -1,32 +1,214 @@
 package org.postpatch.run;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import org.postpatch.result.Fingerprint;
 
-/** Reads the fingerprint of this process: JVM, operating system and the operator's patch id. */
+/**
+ * Reads fingerprints: the facts of this JVM and machine, and the jars on the classpath. A jar's
+ * digest covers the names, sizes and CRCs of its entries (read from the zip directory, so even a
+ * large classpath is fingerprinted in milliseconds); jars nested in a Spring Boot jar
+ * ({@code BOOT-INF/lib/}) are listed one by one.
+ */
 public final class Fingerprints {
 
     private Fingerprints() {
     }
 
-    /** The facts of the running JVM and machine. */
-    public static Fingerprint current() {
+    /** The machine and the operator's patch id: what a command-line run records. */
+    public static Fingerprint machine() {
         Map<String, String> facts = new LinkedHashMap<>();
+        machineFacts(facts);
+        return new Fingerprint(facts);
+    }
+
+    /**
+     * This JVM, the machine, the application version and the classpath's jars: what an embedded
+     * self-test records.
+     *
+     * @param appVersion the application's version, or null when unknown
+     */
+    public static Fingerprint application(String appVersion) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        put(facts, "app.version", appVersion);
         put(facts, "jvm.vendor", System.getProperty("java.vendor"));
         put(facts, "jvm.version", System.getProperty("java.version"));
         put(facts, "jvm.build", System.getProperty("java.runtime.version"));
-        put(facts, "jvm.home", System.getProperty("java.home"));
+        put(facts, "jvm.name", System.getProperty("java.vm.name"));
+        machineFacts(facts);
+        return new Fingerprint(facts, jars(System.getProperty("java.class.path", "")));
+    }
+
+    private static void machineFacts(Map<String, String> facts) {
         put(facts, "os.name", System.getProperty("os.name"));
         put(facts, "os.version", System.getProperty("os.version"));
         put(facts, "os.arch", System.getProperty("os.arch"));
+        put(facts, "os.release", osRelease());
         put(facts, "patch.id", System.getenv("POSTPATCH_PATCH_ID"));
-        return new Fingerprint(facts);
+    }
+
+    /** The distribution and version from /etc/os-release, such as "Debian GNU/Linux 12 (bookworm)". */
+    private static String osRelease() {
+        Path file = Path.of("/etc/os-release");
+        if (!Files.isReadable(file)) {
+            return null;
+        }
+        try {
+            Properties properties = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            }
+            String pretty = properties.getProperty("PRETTY_NAME");
+            return pretty == null ? null : pretty.replace("\"", "");
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return null;
+        }
+    }
+
+    /** The jars of a class path (entries separated by the platform's path separator). */
+    public static Map<String, Fingerprint.Jar> jars(String classPath) {
+        Map<String, Fingerprint.Jar> jars = new TreeMap<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry.isEmpty() ? "." : entry);
+            if (entry.isEmpty() || !Files.isRegularFile(path) || !entry.endsWith(".jar")) {
+                continue;
+            }
+            try (ZipFile zip = new ZipFile(path.toFile())) {
+                addJar(jars, path.getFileName().toString(), digest(zip.entries()), pomVersion(zip));
+                addNested(jars, zip);
+            } catch (IOException unreadable) {
+                jars.put(path.getFileName().toString(), new Fingerprint.Jar("", "unreadable"));
+            }
+        }
+        return jars;
+    }
+
+    private static void addNested(Map<String, Fingerprint.Jar> jars, ZipFile zip) throws IOException {
+        List<? extends ZipEntry> nested = zip.stream()
+                .filter(e -> e.getName().startsWith("BOOT-INF/lib/") && e.getName().endsWith(".jar"))
+                .sorted(Comparator.comparing(ZipEntry::getName))
+                .toList();
+        for (ZipEntry entry : nested) {
+            try (ZipInputStream in = new ZipInputStream(zip.getInputStream(entry))) {
+                List<ZipEntry> entries = new ArrayList<>();
+                String version = null;
+                ZipEntry inner;
+                while ((inner = in.getNextEntry()) != null) {
+                    if (inner.getName().startsWith("META-INF/maven/") && inner.getName().endsWith("/pom.properties")) {
+                        Properties properties = new Properties();
+                        properties.load(new java.io.StringReader(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)));
+                        version = properties.getProperty("version");
+                    } else {
+                        in.transferTo(java.io.OutputStream.nullOutputStream());
+                    }
+                    entries.add(inner);
+                }
+                String name = entry.getName().substring("BOOT-INF/lib/".length());
+                addJar(jars, name, digest(java.util.Collections.enumeration(entries)), version);
+            }
+        }
+    }
+
+    private static void addJar(Map<String, Fingerprint.Jar> jars, String fileName, String digest, String version) {
+        String name = stripVersion(fileName, version);
+        jars.put(name, new Fingerprint.Jar(version != null ? version : versionFromName(fileName), digest));
+    }
+
+    /** "jackson-databind-2.17.0.jar" with version 2.17.0 is fingerprinted as "jackson-databind". */
+    static String stripVersion(String fileName, String version) {
+        String base = fileName.endsWith(".jar") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        if (version != null && base.endsWith("-" + version)) {
+            return base.substring(0, base.length() - version.length() - 1);
+        }
+        String guessed = versionFromName(fileName);
+        return guessed.isEmpty() ? base : base.substring(0, base.length() - guessed.length() - 1);
+    }
+
+    private static String versionFromName(String fileName) {
+        String base = fileName.endsWith(".jar") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("-(\\d[\\w.\\-]*)$").matcher(base);
+        return matcher.find() ? matcher.group(1) : "";
+    }
+
+    private static String pomVersion(ZipFile zip) {
+        return zip.stream()
+                .filter(e -> e.getName().startsWith("META-INF/maven/") && e.getName().endsWith("/pom.properties"))
+                .findFirst()
+                .map(e -> {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        Properties properties = new Properties();
+                        properties.load(in);
+                        return properties.getProperty("version");
+                    } catch (IOException unreadable) {
+                        return null;
+                    }
+                })
+                .orElse(null);
+    }
+
+    private static String digest(Enumeration<? extends ZipEntry> entries) {
+        List<String> lines = new ArrayList<>();
+        while (entries.hasMoreElements()) {
+            ZipEntry entry = entries.nextElement();
+            if (!entry.isDirectory()) {
+                lines.add(entry.getName() + ":" + entry.getSize() + ":" + Long.toHexString(entry.getCrc()));
+            }
+        }
+        lines.sort(null);
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            lines.forEach(line -> sha.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private static void put(Map<String, String> facts, String name, String value) {
         if (value != null && !value.isBlank()) {
             facts.put(name, value);
         }
+    }
+
+    /** The application version in the manifest of the jar that holds {@code type}, or null. */
+    public static String versionOf(Class<?> type) {
+        String version = type.getPackage() == null ? null : type.getPackage().getImplementationVersion();
+        if (version != null) {
+            return version;
+        }
+        try {
+            var location = type.getProtectionDomain().getCodeSource();
+            if (location == null) {
+                return null;
+            }
+            Path path = Path.of(location.getLocation().toURI());
+            if (Files.isRegularFile(path)) {
+                try (JarFile jar = new JarFile(path.toFile())) {
+                    return jar.getManifest() == null ? null
+                            : jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+                }
+            }
+        } catch (IOException | java.net.URISyntaxException | SecurityException | IllegalArgumentException unknown) {
+            return null;
+        }
+        return null;
     }
 }

@@ -131,7 +131,7 @@ public final class Runner {
             return this;
         }
 
-        /** The fingerprint to record; this process's by default. */
+        /** The fingerprint to record; this machine's by default ({@link Fingerprints#machine()}). */
         public Builder fingerprint(Fingerprint value) {
             this.fingerprint = value;
             return this;
@@ -195,7 +195,7 @@ public final class Runner {
                 .build();
         launcher.execute(discovery);
         return new RunResult(runId(startedAt), target, startedAt, Duration.ofNanos(System.nanoTime() - start),
-                fingerprint != null ? fingerprint : Fingerprints.current(), collected,
+                fingerprint != null ? fingerprint : Fingerprints.machine(), collected,
                 control.isInterrupted(), control.isTimedOut());
     }
 

@@ -1,0 +1,36 @@
+package org.postpatch.ledger;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where runs are recorded. Implementations are safe for several threads and several processes
+ * writing at once (nothing recorded is lost).
+ */
+public interface Ledger extends AutoCloseable {
+
+    /** Where this ledger is, for messages (never with a password). */
+    String describe();
+
+    /** Records the suites of one run, with the JSON report of the whole run. */
+    void record(List<LedgerRun> runs, String reportJson);
+
+    /** The recorded suites of a run, in recording order; empty when unknown. */
+    List<LedgerRun> run(String runId);
+
+    /** The JSON report recorded with a run. */
+    Optional<String> report(String runId);
+
+    /** The latest run of a suite on a target, among runs of the given kinds (all kinds if empty). */
+    Optional<LedgerRun> latest(String suite, String target, Set<RunKind> kinds);
+
+    /** Recent runs, newest first; {@code suite} and {@code target} filter when not null. */
+    List<LedgerRun> history(String suite, String target, int limit);
+
+    /** Marks a run as rolled back (its patch was undone); false when no such run. */
+    boolean markRolledBack(String runId);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,111 @@
+package org.postpatch.ledger;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Opens ledgers from what operators write: a JDBC URL ({@code jdbc:postgresql://db/postpatch},
+ * credentials in the URL or in {@code POSTPATCH_LEDGER_USER} / {@code POSTPATCH_LEDGER_PASSWORD}), a
+ * file path for an H2 database, or {@code none}. The default is {@code ~/.postpatch/ledger}.
+ */
+public final class Ledgers {
+
+    /** The value that turns recording off. */
+    public static final String NONE = "none";
+
+    private Ledgers() {
+    }
+
+    /** The default location: {@code ~/.postpatch/ledger} (an H2 file database). */
+    public static String defaultLocation() {
+        return Path.of(System.getProperty("user.home"), ".postpatch", "ledger").toString();
+    }
+
+    /**
+     * Opens the ledger at a location.
+     *
+     * @throws LedgerException when it cannot be used
+     */
+    public static Ledger open(String location) {
+        if (location == null || location.isBlank()) {
+            location = defaultLocation();
+        }
+        if (location.equals(NONE)) {
+            return unavailable("recording is off (--ledger none)");
+        }
+        if (location.startsWith("jdbc:")) {
+            return JdbcLedger.open(location, System.getenv("POSTPATCH_LEDGER_USER"), System.getenv("POSTPATCH_LEDGER_PASSWORD"));
+        }
+        Path file = Path.of(location).toAbsolutePath();
+        String base = file.toString().endsWith(".mv.db") ? file.toString().substring(0, file.toString().length() - 6)
+                : file.toString();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new LedgerException("cannot create the folder of the ledger " + file + ": " + e.getMessage(), e);
+        }
+        // AUTO_SERVER: the first process serves the file to the others, so several can record at once.
+        return JdbcLedger.open("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE", "sa", "");
+    }
+
+    /**
+     * Opens the ledger, or returns one that records nothing when it cannot be opened, after telling
+     * {@code warnings} why. Runs go on either way: a ledger problem never stops a self-test.
+     */
+    public static Ledger openOrWarn(String location, Consumer<String> warnings) {
+        try {
+            return open(location);
+        } catch (LedgerException | IllegalArgumentException e) {
+            warnings.accept("the ledger is unavailable, runs are not recorded: " + e.getMessage());
+            return unavailable(e.getMessage());
+        }
+    }
+
+    /** A ledger that records nothing and says why when asked to. */
+    public static Ledger unavailable(String reason) {
+        return new Ledger() {
+            @Override
+            public String describe() {
+                return "unavailable (" + reason + ")";
+            }
+
+            @Override
+            public void record(List<LedgerRun> runs, String reportJson) {
+                throw new LedgerException("the ledger is unavailable: " + reason);
+            }
+
+            @Override
+            public List<LedgerRun> run(String runId) {
+                throw new LedgerException("the ledger is unavailable: " + reason);
+            }
+
+            @Override
+            public Optional<String> report(String runId) {
+                throw new LedgerException("the ledger is unavailable: " + reason);
+            }
+
+            @Override
+            public Optional<LedgerRun> latest(String suite, String target, Set<RunKind> kinds) {
+                throw new LedgerException("the ledger is unavailable: " + reason);
+            }
+
+            @Override
+            public List<LedgerRun> history(String suite, String target, int limit) {
+                throw new LedgerException("the ledger is unavailable: " + reason);
+            }
+
+            @Override
+            public boolean markRolledBack(String runId) {
+                throw new LedgerException("the ledger is unavailable: " + reason);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
