@@ -15,6 +15,8 @@ as_root() {
 need_packages=()
 command -v java >/dev/null 2>&1 || need_packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need_packages+=(maven)
+# PostgreSQL: the ledger and jdbc tests start throwaway clusters of their own with these binaries.
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_packages+=(postgresql)
 if ((${#need_packages[@]})); then
   say "installing ${need_packages[*]}"
   as_root apt-get update -qq

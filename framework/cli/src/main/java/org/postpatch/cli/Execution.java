@@ -6,6 +6,12 @@ import org.postpatch.config.Environment;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.Problem;
 import org.postpatch.config.SuiteLoader;
+import org.postpatch.ledger.Ledger;
+import org.postpatch.ledger.LedgerException;
+import org.postpatch.ledger.LedgerRun;
+import org.postpatch.ledger.Ledgers;
+import org.postpatch.ledger.RunKind;
+import org.postpatch.ledger.Trigger;
 import org.postpatch.model.Suite;
 import org.postpatch.report.ConsoleReport;
 import org.postpatch.report.JsonReport;
@@ -64,6 +70,26 @@ final class Execution {
         RunResult result = runner.run(suites);
         console.summary(result);
         return result;
+    }
+
+    /**
+     * Records the run in the ledger. A ledger problem is a warning: the run happened, its verdict
+     * and exit code stand.
+     *
+     * @return true when recorded
+     */
+    boolean record(RunResult result, String location, RunKind kind, String baselineRunId) {
+        if (Ledgers.NONE.equals(location)) {
+            return false;
+        }
+        try (Ledger ledger = Ledgers.open(location)) {
+            ledger.record(LedgerRun.of(result, kind, Trigger.COMMAND_LINE, baselineRunId, null),
+                    new JsonReport(output.redactor()).render(result));
+            return true;
+        } catch (LedgerException | IllegalArgumentException e) {
+            output.error("warning: the run was not recorded: " + e.getMessage());
+            return false;
+        }
     }
 
     /** Writes the requested reports; returns false (after saying why) if one could not be written. */

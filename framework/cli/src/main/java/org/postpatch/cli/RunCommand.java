@@ -2,6 +2,7 @@ package org.postpatch.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.postpatch.ledger.RunKind;
 import org.postpatch.model.Suite;
 import org.postpatch.result.RunResult;
 import picocli.CommandLine.Command;
@@ -24,6 +25,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    LedgerOption ledger;
+
     private final Output output;
 
     RunCommand(Output output) {
@@ -38,6 +42,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         RunResult result = execution.run(suites, options);
+        execution.record(result, ledger.location(), RunKind.RUN, null);
         boolean reported = execution.writeReports(result, options);
         int code = ExitCodes.of(result, options.failOnWarn);
         return reported || code != ExitCodes.PASS ? code : ExitCodes.INCOMPLETE;

@@ -32,6 +32,10 @@ class CommandLineTest {
         return code;
     }
 
+    private String ledger() {
+        return folder.resolve("ledger").toString();
+    }
+
     private String file(String yaml) {
         return new ProbeFiles(folder).write("probes.yaml", yaml).toString();
     }
@@ -47,7 +51,7 @@ class CommandLineTest {
                     needs: [health]
                     pass: {}
                 """);
-        assertThat(postpatch("run", file)).isEqualTo(0);
+        assertThat(postpatch("run", "--ledger", ledger(), file)).isEqualTo(0);
         assertThat(out).contains("suite shop  (2 probes").contains("PASSED   health").contains("up")
                 .contains("PASSED   orders").contains("PASS  shop: 2 passed, 0 failed, 0 blocked, 0 skipped");
     }
@@ -63,7 +67,7 @@ class CommandLineTest {
                     needs: [health]
                     pass: {}
                 """);
-        assertThat(postpatch("run", file)).isEqualTo(1);
+        assertThat(postpatch("run", "--ledger", ledger(), file)).isEqualTo(1);
         assertThat(out).contains("FAILED   health").contains("expected status 200 but was 503")
                 .contains("BLOCKED  orders").contains("FAIL  shop: 0 passed, 1 failed, 1 blocked");
     }
@@ -79,9 +83,9 @@ class CommandLineTest {
                     severity: warning
                     fail: { message: "91% full" }
                 """);
-        assertThat(postpatch("run", file)).isEqualTo(0);
+        assertThat(postpatch("run", "--ledger", ledger(), file)).isEqualTo(0);
         assertThat(out).contains("WARNING  disk").contains("WARN  shop");
-        assertThat(postpatch("run", "--fail-on-warn", file)).isEqualTo(1);
+        assertThat(postpatch("run", "--ledger", ledger(), "--fail-on-warn", file)).isEqualTo(1);
     }
 
     @Test
@@ -96,7 +100,7 @@ class CommandLineTest {
                     needs: [c]
                     pass: {}
                 """);
-        assertThat(postpatch("run", file)).isEqualTo(2);
+        assertThat(postpatch("run", "--ledger", ledger(), file)).isEqualTo(2);
         assertThat(err).contains("2 problems in the probe files; nothing was run:")
                 .contains(file + ":5:5: probe 'a': unknown key 'timout' (did you mean 'timeout'?)")
                 .contains(file + ":7:13: probe 'b': needs 'c', which is not a probe of suite 'shop'");
@@ -107,15 +111,15 @@ class CommandLineTest {
     @Test
     void badOptionsExitTwoWithAClearMessage() {
         String file = file("suite: s\nprobes: [{ id: a, pass: {} }]\n");
-        assertThat(postpatch("run", "--parallel", "many", file)).isEqualTo(2);
+        assertThat(postpatch("run", "--ledger", ledger(), "--parallel", "many", file)).isEqualTo(2);
         assertThat(err).contains("--parallel").contains("'many' is not an int");
-        assertThat(postpatch("run", "--timeout", "soon", file)).isEqualTo(2);
+        assertThat(postpatch("run", "--ledger", ledger(), "--timeout", "soon", file)).isEqualTo(2);
         assertThat(err).contains("'soon' is not a duration like 500ms, 5s, 2m, 1h or 1m30s");
-        assertThat(postpatch("run", "--report", "pdf=out.pdf", file)).isEqualTo(2);
+        assertThat(postpatch("run", "--ledger", ledger(), "--report", "pdf=out.pdf", file)).isEqualTo(2);
         assertThat(err).contains("unknown report format 'pdf': use json or junit");
-        assertThat(postpatch("run", "--tags", "a & (b", file)).isEqualTo(2);
+        assertThat(postpatch("run", "--ledger", ledger(), "--tags", "a & (b", file)).isEqualTo(2);
         assertThat(err).contains("bad tag expression 'a & (b'");
-        assertThat(postpatch("run", "--parallel", "0", file)).isEqualTo(2);
+        assertThat(postpatch("run", "--ledger", ledger(), "--parallel", "0", file)).isEqualTo(2);
         assertThat(err).contains("parallel must be at least 1, was 0");
         assertThat(postpatch("frobnicate")).isEqualTo(2);
         assertThat(err).contains("Unmatched argument at index 0: 'frobnicate'");
@@ -129,7 +133,7 @@ class CommandLineTest {
         String file = file("suite: s\nprobes: [{ id: a, pass: {} }, { id: b, fail: { message: no } }]\n");
         Path json = folder.resolve("reports/run.json");
         Path junit = folder.resolve("reports/run.xml");
-        assertThat(postpatch("run", "--report", "json=" + json, "--report", "junit=" + junit, "--target", "node-7", file))
+        assertThat(postpatch("run", "--ledger", ledger(), "--report", "json=" + json, "--report", "junit=" + junit, "--target", "node-7", file))
                 .isEqualTo(1);
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.get("target").asText()).isEqualTo("node-7");
@@ -161,7 +165,7 @@ class CommandLineTest {
 
     @Test
     void everyVerbHasHelpAndTheCommandHasAVersion() {
-        for (String verb : new String[] {"run", "validate", "list"}) {
+        for (String verb : new String[] {"run", "validate", "list", "history"}) {
             assertThat(postpatch(verb, "--help")).isEqualTo(0);
             assertThat(out).contains("Usage: postpatch " + verb);
         }
@@ -171,5 +175,28 @@ class CommandLineTest {
         assertThat(out).startsWith("postpatch ");
         assertThat(postpatch()).isEqualTo(2);
         assertThat(out).contains("Commands:").contains("run").contains("validate").contains("list");
+    }
+
+    @Test
+    void everyRunIsRecordedAndHistoryShowsRunsAndFigures() {
+        String file = file("suite: shop\nprobes: [{ id: a, pass: {} }]\n");
+        assertThat(postpatch("run", "--ledger", ledger(), "--target", "node-1", file)).isEqualTo(0);
+        assertThat(postpatch("run", "--ledger", ledger(), "--target", "node-1", file)).isEqualTo(0);
+        assertThat(postpatch("history", "--ledger", ledger())).isEqualTo(0);
+        assertThat(out.lines().filter(line -> line.contains(" run ") && line.contains("shop"))).hasSize(2);
+        assertThat(out).contains("Patch figures (last 2 runs):").contains("shop on node-1: 2 runs, 0 patches");
+        assertThat(postpatch("history", "--ledger", ledger(), "--suite", "other")).isEqualTo(0);
+        assertThat(out).contains("No runs recorded for suite other");
+    }
+
+    @Test
+    void anUnusableLedgerIsAWarningAndTheRunStillCounts() throws Exception {
+        java.nio.file.Path corrupt = folder.resolve("corrupt.mv.db");
+        java.nio.file.Files.write(corrupt, "garbage".repeat(1000).getBytes());
+        String file = file("suite: shop\nprobes: [{ id: a, pass: {} }]\n");
+        assertThat(postpatch("run", "--ledger", corrupt.toString(), file)).isEqualTo(0);
+        assertThat(err).contains("postpatch: warning: the run was not recorded: cannot open the ledger");
+        assertThat(postpatch("history", "--ledger", corrupt.toString())).isEqualTo(3);
+        assertThat(err).contains("cannot open the ledger");
     }
 }

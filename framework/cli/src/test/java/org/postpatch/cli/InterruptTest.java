@@ -37,7 +37,7 @@ class InterruptTest {
         Path console = folder.resolve("console.txt");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "--report", "json=" + report, file.toString())
+                "run", "--ledger", "none", "--report", "json=" + report, file.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(console.toFile())
                 .start();

@@ -1,0 +1,109 @@
+package org.postpatch.cli;
+
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.postpatch.config.Durations;
+import org.postpatch.ledger.Ledger;
+import org.postpatch.ledger.LedgerException;
+import org.postpatch.ledger.LedgerRun;
+import org.postpatch.ledger.Ledgers;
+import org.postpatch.ledger.PatchFigures;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code postpatch history}: past runs and the patch figures. */
+@Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Show past runs (newest first) and, per suite and target, the figures that say whether "
+                + "small, frequent patches pay off: patches seen, runs per patch, time from patch to verdict, "
+                + "failures caught, rollbacks.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:shown", "2:bad option", "3:the ledger could not be read"})
+final class HistoryCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    @Option(names = "--suite", paramLabel = "S", description = "Only this suite.")
+    String suite;
+
+    @Option(names = "--target", paramLabel = "T", description = "Only this target.")
+    String target;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+            description = "How many runs to list (default: ${DEFAULT-VALUE}); figures use the last 1000.")
+    int limit;
+
+    @Mixin
+    LedgerOption ledger;
+
+    private final Output output;
+
+    HistoryCommand(Output output) {
+        this.output = output;
+    }
+
+    @Override
+    public Integer call() {
+        if (limit < 1) {
+            output.error("--limit must be at least 1, was " + limit);
+            return ExitCodes.BAD_INPUT;
+        }
+        try (Ledger opened = Ledgers.open(ledger.location())) {
+            List<LedgerRun> recent = opened.history(suite, target, Math.max(limit, 1000));
+            if (recent.isEmpty()) {
+                output.info("No runs recorded" + (suite != null ? " for suite " + suite : "")
+                        + (target != null ? " on target " + target : "") + " in " + opened.describe() + ".");
+                return ExitCodes.PASS;
+            }
+            printRuns(recent.subList(0, Math.min(limit, recent.size())));
+            output.info("");
+            printFigures(PatchFigures.of(recent));
+            return ExitCodes.PASS;
+        } catch (LedgerException e) {
+            output.error(e.getMessage());
+            return ExitCodes.INCOMPLETE;
+        }
+    }
+
+    private void printRuns(List<LedgerRun> runs) {
+        output.info(String.format(Locale.ROOT, "%-24s %-19s %-8s %-4s %-20s %-16s %8s  %s", "RUN", "STARTED", "KIND",
+                "", "SUITE", "TARGET", "TIME", "FAILED / NOTES"));
+        for (LedgerRun run : runs) {
+            long failed = run.probes().stream().filter(p -> !p.status().equals("PASSED")).count();
+            StringBuilder notes = new StringBuilder();
+            if (failed > 0) {
+                notes.append(failed).append(" not passed");
+            }
+            if (run.baselineRunId() != null) {
+                notes.append(notes.length() > 0 ? "; " : "").append("baseline ").append(run.baselineRunId());
+            }
+            if (run.rolledBack()) {
+                notes.append(notes.length() > 0 ? "; " : "").append("ROLLED BACK");
+            }
+            if (run.fingerprint().get("patch.id") != null) {
+                notes.append(notes.length() > 0 ? "; " : "").append("patch ").append(run.fingerprint().get("patch.id"));
+            }
+            output.info(String.format(Locale.ROOT, "%-24s %-19s %-8s %-4s %-20s %-16s %8s  %s", run.runId(),
+                    TIME.format(run.startedAt()), run.kind().name().toLowerCase(Locale.ROOT), run.verdict(), run.suite(),
+                    run.target(), Durations.format(run.duration()), notes));
+        }
+    }
+
+    private void printFigures(List<PatchFigures> figures) {
+        output.info("Patch figures (last " + figures.stream().mapToInt(PatchFigures::runs).sum() + " runs):");
+        for (PatchFigures figure : figures) {
+            output.info(String.format(Locale.ROOT, "  %s on %s: %d runs, %d patches (%.1f runs per patch), "
+                            + "time to verdict median %s / slowest %s, %d failing patches caught, %d rolled back",
+                    figure.suite(), figure.target(), figure.runs(), figure.patches(), figure.runsPerPatch(),
+                    figure.medianTimeToVerdict().map(Durations::format).orElse("-"),
+                    figure.slowestTimeToVerdict().map(Durations::format).orElse("-"),
+                    figure.failuresCaught(), figure.rollbacks()));
+        }
+    }
+
+}

@@ -1,0 +1,22 @@
+package org.postpatch.cli;
+
+import org.postpatch.ledger.Ledgers;
+import picocli.CommandLine.Option;
+
+/** {@code --ledger}: where runs are recorded. */
+public final class LedgerOption {
+
+    @Option(names = "--ledger", paramLabel = "URL",
+            description = "Where runs are recorded: a JDBC URL (jdbc:postgresql://host/db), a file path for an H2 "
+                    + "database, or 'none' (default: $POSTPATCH_LEDGER, else ~/.postpatch/ledger).")
+    String ledger;
+
+    /** The location: the option, the environment, or the default. */
+    String location() {
+        if (ledger != null) {
+            return ledger;
+        }
+        String fromEnvironment = System.getenv("POSTPATCH_LEDGER");
+        return fromEnvironment == null || fromEnvironment.isBlank() ? Ledgers.defaultLocation() : fromEnvironment;
+    }
+}
