@@ -15,7 +15,10 @@ import org.postpatch.ledger.Trigger;
 import org.postpatch.model.Suite;
 import org.postpatch.report.ConsoleReport;
 import org.postpatch.report.JsonReport;
+import org.postpatch.report.HtmlReport;
 import org.postpatch.report.JunitXmlReport;
+import org.postpatch.report.PrometheusReport;
+import org.postpatch.report.ReportFiles;
 import org.postpatch.result.RunResult;
 import org.postpatch.run.Runner;
 import org.postpatch.run.TagExpression;
@@ -100,6 +103,10 @@ final class Execution {
                 switch (report.format()) {
                     case JSON -> new JsonReport(output.redactor()).write(result, report.file());
                     case JUNIT -> new JunitXmlReport(output.redactor()).write(result, report.file());
+                    case HTML -> HtmlReport.write(new JsonReport(output.redactor()).tree(result), report.file());
+                    case PROMETHEUS -> ReportFiles.write(report.file(), PrometheusReport.render(
+                            new JsonReport(output.redactor()).tree(result), true, java.time.Instant.now(),
+                            java.util.Map.of(result.verdict().name(), 1L)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
                 output.err().println("postpatch: wrote " + report.format().name().toLowerCase(java.util.Locale.ROOT)
                         + " report " + report.file());

@@ -9,7 +9,7 @@ import picocli.CommandLine.TypeConversionException;
 public record ReportOption(Format format, Path file) {
 
     /** The report formats. */
-    public enum Format { JSON, JUNIT }
+    public enum Format { JSON, JUNIT, HTML, PROMETHEUS }
 
     /** Parses {@code json=out/report.json}, naming the formats when the format is unknown. */
     public static final class Converter implements ITypeConverter<ReportOption> {
@@ -23,7 +23,10 @@ public record ReportOption(Format format, Path file) {
             Format parsed = switch (format) {
                 case "json" -> Format.JSON;
                 case "junit", "xml", "junit-xml" -> Format.JUNIT;
-                default -> throw new TypeConversionException("unknown report format '" + format + "': use json or junit");
+                case "html" -> Format.HTML;
+                case "prometheus", "metrics" -> Format.PROMETHEUS;
+                default -> throw new TypeConversionException("unknown report format '" + format
+                        + "': use json, junit, html or prometheus");
             };
             return new ReportOption(parsed, Path.of(value.substring(equals + 1)));
         }

@@ -26,7 +26,7 @@ public final class RunOptions {
     Duration timeout;
 
     @Option(names = "--report", paramLabel = "FORMAT=FILE", converter = ReportOption.Converter.class,
-            description = "Also write a report: json=FILE or junit=FILE (repeatable).")
+            description = "Also write a report: json=FILE, junit=FILE, html=FILE or prometheus=FILE (repeatable).")
     List<ReportOption> reports = new ArrayList<>();
 
     @Option(names = "--fail-on-warn", description = "Exit 1 when only warning probes failed (WARN).")

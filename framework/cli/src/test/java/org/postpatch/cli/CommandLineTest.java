@@ -116,7 +116,7 @@ class CommandLineTest {
         assertThat(postpatch("run", "--ledger", ledger(), "--timeout", "soon", file)).isEqualTo(2);
         assertThat(err).contains("'soon' is not a duration like 500ms, 5s, 2m, 1h or 1m30s");
         assertThat(postpatch("run", "--ledger", ledger(), "--report", "pdf=out.pdf", file)).isEqualTo(2);
-        assertThat(err).contains("unknown report format 'pdf': use json or junit");
+        assertThat(err).contains("unknown report format 'pdf': use json, junit, html or prometheus");
         assertThat(postpatch("run", "--ledger", ledger(), "--tags", "a & (b", file)).isEqualTo(2);
         assertThat(err).contains("bad tag expression 'a & (b'");
         assertThat(postpatch("run", "--ledger", ledger(), "--parallel", "0", file)).isEqualTo(2);

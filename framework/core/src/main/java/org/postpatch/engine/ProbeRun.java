@@ -57,6 +57,7 @@ final class ProbeRun implements Runnable {
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicInteger attempts = new AtomicInteger();
     private final Instant startedAt = Instant.now();
+    private final ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
     private final long startNanos = System.nanoTime();
     private volatile AttemptContext currentContext;
     private volatile Future<Outcome> currentAttempt;
@@ -201,7 +202,11 @@ final class ProbeRun implements Runnable {
                 control.redactor(), shared, settings.attachments());
         currentContext = context;
         long start = System.nanoTime();
-        Future<Outcome> attempt = ATTEMPTS.submit(() -> check.run(context));
+        Future<Outcome> attempt = ATTEMPTS.submit(() -> {
+            // Pooled threads keep whichever class loader created them; probes see the run's.
+            Thread.currentThread().setContextClassLoader(classLoader);
+            return check.run(context);
+        });
         currentAttempt = attempt;
         try {
             Outcome outcome = attempt.get(budget.toNanos(), TimeUnit.NANOSECONDS);
@@ -239,8 +244,7 @@ final class ProbeRun implements Runnable {
 
     private ProbeResult toResult(Outcome outcome) {
         Map<String, Object> details = new LinkedHashMap<>();
-        outcome.details().forEach((key, value) -> details.put(key,
-                value instanceof String text ? control.redactor().redact(text) : value));
+        outcome.details().forEach((key, value) -> details.put(key, redacted(value)));
         List<Outcome.Part> parts = new ArrayList<>();
         for (Outcome.Part part : outcome.parts()) {
             parts.add(new Outcome.Part(part.name(), part.status(), part.duration(), control.redactor().redact(part.message())));
@@ -251,6 +255,22 @@ final class ProbeRun implements Runnable {
                 total, last, Math.max(attempts.get(), outcome.status() == ProbeStatus.SKIPPED ? 0 : 1),
                 control.redactor().redact(outcome.message()), List.of(), details, parts, outcome.attachments(),
                 probe.location().toString());
+    }
+
+    /** Strings, and strings inside lists and maps, with secrets masked. */
+    private Object redacted(Object value) {
+        if (value instanceof String text) {
+            return control.redactor().redact(text);
+        }
+        if (value instanceof java.util.Collection<?> items) {
+            return items.stream().map(this::redacted).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(key, redacted(item)));
+            return copy;
+        }
+        return value;
     }
 
     /** The run's deadline, if it has one. */

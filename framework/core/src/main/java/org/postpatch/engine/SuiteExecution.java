@@ -185,11 +185,27 @@ final class SuiteExecution {
         for (ProbeRun run : List.copyOf(running.values())) {
             run.abandon("abandoned: " + reason);
         }
-        ProbeRun finished;
-        while ((finished = done.poll()) != null) {
-            if (running.remove(finished.probe().id()) != null) {
+        // A probe whose own thread was finishing at that moment hands its result over an instant
+        // later; wait for it briefly rather than lose it.
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (!running.isEmpty() && System.nanoTime() - giveUp < 0) {
+            ProbeRun finished;
+            try {
+                finished = done.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (finished != null && running.remove(finished.probe().id()) != null) {
                 complete(finished);
             }
+        }
+        for (ProbeRun lost : List.copyOf(running.values())) {
+            running.remove(lost.probe().id());
+            ProbeResult result = notRun(lost.probe(), ProbeStatus.FAILED, "abandoned: " + reason, List.of());
+            results.put(result.id(), result);
+            listener.executionFinished(descriptors.get(result.id()), TestExecutionResult.failed(new ProbeFailure(result.message())));
+            control.observer().probeFinished(result);
         }
         for (String id : List.copyOf(pending)) {
             record(skipped(descriptors.get(id).probe(), "not run: " + reason));

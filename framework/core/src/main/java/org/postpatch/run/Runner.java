@@ -144,6 +144,11 @@ public final class Runner {
 
     /** Runs the suites (one after another; probes within a suite in parallel) and returns the result. */
     public RunResult run(List<Suite> suites) {
+        return run(suites, newRunId());
+    }
+
+    /** Runs the suites under a run id chosen beforehand (to answer "started run X" before it ends). */
+    public RunResult run(List<Suite> suites, String runId) {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         List<SuiteResult> collected = new ArrayList<>();
@@ -194,7 +199,7 @@ public final class Runner {
                 .configurationParameters(parameters)
                 .build();
         launcher.execute(discovery);
-        return new RunResult(runId(startedAt), target, startedAt, Duration.ofNanos(System.nanoTime() - start),
+        return new RunResult(runId, target, startedAt, Duration.ofNanos(System.nanoTime() - start),
                 fingerprint != null ? fingerprint : Fingerprints.machine(), collected,
                 control.isInterrupted(), control.isTimedOut());
     }
@@ -235,7 +240,8 @@ public final class Runner {
         return selected;
     }
 
-    private static String runId(Instant startedAt) {
-        return RUN_ID.format(startedAt) + "-" + Integer.toHexString(0x1000 + ThreadLocalRandom.current().nextInt(0xF000));
+    /** A new run id: sortable by time, unique enough across processes (20261128-231742-1a2b3c). */
+    public static String newRunId() {
+        return RUN_ID.format(Instant.now()) + "-" + Integer.toHexString(0x100000 + ThreadLocalRandom.current().nextInt(0xF00000));
     }
 }
