@@ -55,4 +55,36 @@ class SystemProbeKindsTest {
             assertThat(run.verdict()).isEqualTo(Verdict.PASS);
         }
     }
+
+    @Test
+    void valuesCapturedByEarlierProbesAreJudgedOnceKnown() throws Exception {
+        Path config = Files.writeString(folder.resolve("app.yaml"), "port: 8080\n");
+        Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        RunResult run = new ProbeFiles(folder).run("""
+                suite: captured
+                probes:
+                  - id: deploy
+                    emit: { range: ">=17", path: "%s", pattern: "^port: \\\\d+$" }
+                  - id: jvm
+                    needs: [deploy]
+                    jvm: { version: "${range}" }
+                  - id: config
+                    needs: [deploy]
+                    file: { path: "${path}", matches: "${pattern}", mode: "0644" }
+                  - id: bad-deploy
+                    emit: { range: ">=seventeen" }
+                  - id: jvm-from-bad-deploy
+                    needs: [bad-deploy]
+                    jvm: { version: "${range}" }
+                """.formatted(config));
+
+        assertThat(run.probes()).extracting(ProbeResult::id, ProbeResult::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("deploy", ProbeStatus.PASSED),
+                org.assertj.core.groups.Tuple.tuple("jvm", ProbeStatus.PASSED),
+                org.assertj.core.groups.Tuple.tuple("config", ProbeStatus.PASSED),
+                org.assertj.core.groups.Tuple.tuple("bad-deploy", ProbeStatus.PASSED),
+                org.assertj.core.groups.Tuple.tuple("jvm-from-bad-deploy", ProbeStatus.FAILED));
+        assertThat(run.probes().get(4).message()).isEqualTo("invalid once its variables were resolved: jvm.version:"
+                + " '>=seventeen' is not a version range (like >=17.0.10, [2.17.1,), >=17 <21)");
+    }
 }
