@@ -199,4 +199,12 @@ class CommandLineTest {
         assertThat(postpatch("history", "--ledger", corrupt.toString())).isEqualTo(3);
         assertThat(err).contains("cannot open the ledger");
     }
+
+    @Test
+    void theShippedExampleRunsAndPasses() {
+        String example = java.nio.file.Path.of("../../examples/system.yaml").toString();
+        assertThat(postpatch("validate", example)).isEqualTo(0);
+        assertThat(postpatch("run", "--ledger", ledger(), example)).as(out + err).isEqualTo(0);
+        assertThat(out).contains("PASSED   jvm").contains("PASSED   kernel");
+    }
 }
