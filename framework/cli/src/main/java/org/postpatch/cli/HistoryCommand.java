@@ -60,7 +60,7 @@ final class HistoryCommand implements Callable<Integer> {
                         + (target != null ? " on target " + target : "") + " in " + opened.describe() + ".");
                 return ExitCodes.PASS;
             }
-            printRuns(recent.subList(0, Math.min(limit, recent.size())));
+            printRuns(recent, limit);
             output.info("");
             printFigures(PatchFigures.of(recent));
             return ExitCodes.PASS;
@@ -70,7 +70,25 @@ final class HistoryCommand implements Callable<Integer> {
         }
     }
 
-    private void printRuns(List<LedgerRun> runs) {
+    /** What changed in the fingerprint since the previous (older) run of the same suite and target. */
+    private static String changeSincePrevious(List<LedgerRun> newestFirst, int index) {
+        LedgerRun run = newestFirst.get(index);
+        for (int older = index + 1; older < newestFirst.size(); older++) {
+            LedgerRun previous = newestFirst.get(older);
+            if (previous.suite().equals(run.suite()) && previous.target().equals(run.target())) {
+                List<org.postpatch.result.Fingerprint.Change> changes = run.fingerprint().changesSince(previous.fingerprint());
+                if (changes.isEmpty()) {
+                    return "";
+                }
+                String shown = String.join(", ", changes.stream().limit(3).map(Object::toString).toList());
+                return "changed: " + shown + (changes.size() > 3 ? " (+" + (changes.size() - 3) + " more)" : "");
+            }
+        }
+        return "";
+    }
+
+    private void printRuns(List<LedgerRun> all, int limit) {
+        List<LedgerRun> runs = all.subList(0, Math.min(limit, all.size()));
         output.info(String.format(Locale.ROOT, "%-24s %-19s %-8s %-4s %-20s %-16s %8s  %s", "RUN", "STARTED", "KIND",
                 "", "SUITE", "TARGET", "TIME", "FAILED / NOTES"));
         for (LedgerRun run : runs) {
@@ -87,6 +105,10 @@ final class HistoryCommand implements Callable<Integer> {
             }
             if (run.fingerprint().get("patch.id") != null) {
                 notes.append(notes.length() > 0 ? "; " : "").append("patch ").append(run.fingerprint().get("patch.id"));
+            }
+            String change = changeSincePrevious(all, runs.indexOf(run));
+            if (!change.isEmpty()) {
+                notes.append(notes.length() > 0 ? "; " : "").append(change);
             }
             output.info(String.format(Locale.ROOT, "%-24s %-19s %-8s %-4s %-20s %-16s %8s  %s", run.runId(),
                     TIME.format(run.startedAt()), run.kind().name().toLowerCase(Locale.ROOT), run.verdict(), run.suite(),

@@ -20,7 +20,7 @@ final class Interruption {
                     if (signals.incrementAndGet() > 1) {
                         Runtime.getRuntime().halt(ExitCodes.INCOMPLETE);
                     }
-                    System.err.println("\npostpatch: interrupted (SIG" + name + "); stopping probes and writing partial reports");
+                    System.err.println("\npostpatch: interrupted (SIG" + name + "); stopping");
                     interrupt.run();
                 });
             } catch (IllegalArgumentException | UnsupportedOperationException notAvailable) {

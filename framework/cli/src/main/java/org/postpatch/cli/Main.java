@@ -28,6 +28,7 @@ public final class Main {
         commandLine.addSubcommand(new CommandLine(new RunCommand(output)));
         commandLine.addSubcommand(new CommandLine(new ValidateCommand(output)));
         commandLine.addSubcommand(new CommandLine(new ListCommand(output)));
+        commandLine.addSubcommand(new CommandLine(new ServeCommand(output)));
         commandLine.addSubcommand(new CommandLine(new HistoryCommand(output)));
         commandLine.setOut(new PrintWriter(output.out(), true));
         commandLine.setErr(new PrintWriter(output.err(), true));

@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.postpatch.config.Environment;
 import org.postpatch.endpoint.StatusEndpoint;
 import org.postpatch.engine.ExecutionSettings;
+import org.postpatch.result.Fingerprint;
 import org.postpatch.run.Fingerprints;
 
 /**
@@ -60,8 +62,18 @@ public final class PostPatch {
         private Environment environment = Environment.system();
         private Path attachments = Path.of(System.getProperty("java.io.tmpdir"), "postpatch-attachments");
         private int parallel = ExecutionSettings.DEFAULT_PARALLEL;
+        private Supplier<Fingerprint> fingerprint;
 
         private Builder() {
+        }
+
+        /**
+         * How the fingerprint is read; by default this application's (JVM, OS, jars, version). A
+         * stand-alone server testing another process uses the machine's instead.
+         */
+        public Builder fingerprint(Supplier<Fingerprint> source) {
+            this.fingerprint = Objects.requireNonNull(source, "source");
+            return this;
         }
 
         /** Probe files or folders ({@code classpath:} allowed); default {@code classpath:postpatch/}. */
@@ -193,11 +205,16 @@ public final class PostPatch {
             return this;
         }
 
+        private static Supplier<Fingerprint> applicationFingerprint(String version) {
+            return () -> Fingerprints.application(version);
+        }
+
         /** The configuration, with the operator's overrides applied. */
         public SelfTestConfig build() {
             SelfTestConfig code = new SelfTestConfig(probes.isEmpty() ? List.of("classpath:postpatch/") : probes, target,
                     appVersion, ledger, endpointAddress, existingServer, basePath, token, readiness, readinessTimeout,
-                    schedule, runOnChange, readinessFollowsVerdict, variables, environment, attachments, parallel);
+                    schedule, runOnChange, readinessFollowsVerdict, variables, environment, attachments, parallel,
+                    fingerprint != null ? fingerprint : applicationFingerprint(appVersion));
             return OperatorSettings.fromProcess().apply(code);
         }
 

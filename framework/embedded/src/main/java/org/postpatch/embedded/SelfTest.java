@@ -39,7 +39,6 @@ import org.postpatch.model.Suite;
 import org.postpatch.report.JsonReport;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.result.RunResult;
-import org.postpatch.run.Fingerprints;
 import org.postpatch.run.Runner;
 import org.postpatch.secret.Redactor;
 
@@ -141,7 +140,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
             if (suites == null) {
                 return;
             }
-            fingerprint = Fingerprints.application(config.appVersion());
+            fingerprint = config.fingerprint().get();
             Optional<String> changedSuite = changedSuite(suites);
             if (changedSuite.isPresent() && config.runOnChange()) {
                 LOG.log(System.Logger.Level.INFO, "postpatch: " + changedSuite.get() + "; self-testing once the application is ready");
@@ -251,7 +250,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
             throw new IllegalStateException(problem);
         }
         if (fingerprint == null) {
-            fingerprint = Fingerprints.application(config.appVersion());
+            fingerprint = config.fingerprint().get();
         }
         String baseline = baselineFor(suites.get(0));
         runner = Runner.builder().parallel(config.parallel()).target(config.target()).attachments(config.attachments())

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.postpatch.result.Fingerprint;
 import org.postpatch.config.Environment;
 
 /**
@@ -29,12 +31,13 @@ import org.postpatch.config.Environment;
  * @param schedule          the interval of periodic runs (null: none)
  * @param runOnChange       run on start when the fingerprint changed (default true)
  * @param readinessFollowsVerdict  whether {@code /selftest/ready} fails on a failed self-test
+ * @param fingerprint       reads the fingerprint (default: this application's JVM, OS, jars and version)
  */
 public record SelfTestConfig(List<String> probes, String target, String appVersion, String ledger,
                              InetSocketAddress endpointAddress, HttpServer existingServer, String basePath, String token,
                              BooleanSupplier readiness, Duration readinessTimeout, Duration schedule, boolean runOnChange,
                              boolean readinessFollowsVerdict, Map<String, String> variables, Environment environment,
-                             Path attachments, int parallel) {
+                             Path attachments, int parallel, Supplier<Fingerprint> fingerprint) {
 
     public SelfTestConfig {
         probes = List.copyOf(probes);
@@ -54,6 +57,7 @@ public record SelfTestConfig(List<String> probes, String target, String appVersi
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be at least 1, was " + parallel);
         }
+        Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
     public Optional<Duration> scheduleInterval() {

@@ -1,0 +1,110 @@
+package org.postpatch.cli;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.postpatch.config.Durations;
+import org.postpatch.config.InvalidSuiteException;
+import org.postpatch.embedded.PostPatch;
+import org.postpatch.embedded.SelfTest;
+import org.postpatch.run.Fingerprints;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code postpatch serve}: the self-test endpoint as a stand-alone process, for applications that
+ * cannot embed a library. Runs on start when the machine's fingerprint changed, on a schedule, and
+ * on request ({@code POST /selftest/runs}); stops on Ctrl-C or SIGTERM.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Serve the /selftest endpoint for these suites: run on start (when the fingerprint changed), "
+                + "on a schedule and on request.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped by a signal", "2:bad input (invalid probe files, bad option, busy port)"})
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    PathsMixin paths;
+
+    @Mixin
+    VarsMixin vars;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "9091",
+            description = "The endpoint's port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+            description = "The address to listen on (default: all; 127.0.0.1 for this host only).")
+    String bind;
+
+    @Option(names = "--schedule", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Also run every DURATION, like 15m.")
+    Duration schedule;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "A file holding the token for details and runs on request (default: $POSTPATCH_TOKEN).")
+    Path tokenFile;
+
+    @Option(names = "--target", paramLabel = "NAME", description = "A label for the target (default: this host's name).")
+    String target;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", description = "Probes running at once.")
+    int parallel;
+
+    @Mixin
+    LedgerOption ledger;
+
+    private final Output output;
+
+    ServeCommand(Output output) {
+        this.output = output;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (new Execution(output).load(paths.paths, vars) == null) {
+            return ExitCodes.BAD_INPUT;
+        }
+        String token = System.getenv("POSTPATCH_TOKEN");
+        if (tokenFile != null) {
+            token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+        }
+        PostPatch.Builder builder = PostPatch.embedded()
+                .probesFrom(paths.paths.toArray(String[]::new))
+                .ledger(ledger.location())
+                .endpoint(new InetSocketAddress(bind, port))
+                .token(token)
+                .schedule(schedule)
+                .parallel(parallel)
+                .fingerprint(Fingerprints::machine);
+        if (target != null) {
+            builder.target(target);
+        }
+        vars.vars.forEach(builder::variable);
+        CountDownLatch stop = new CountDownLatch(1);
+        try (SelfTest selfTest = builder.start()) {
+            if (selfTest.port().isEmpty()) {
+                output.error("the endpoint could not start on " + bind + ":" + port
+                        + selfTest.warning().map(w -> " (" + w + ")").orElse(""));
+                return ExitCodes.BAD_INPUT;
+            }
+            output.info("postpatch: serving http://" + bind + ":" + selfTest.port().get() + "/selftest"
+                    + (schedule == null ? "" : ", running every " + Durations.format(schedule))
+                    + (token == null ? " (no token: details and runs on request are disabled)" : "")
+                    + "; Ctrl-C stops");
+            Interruption.onSignal(stop::countDown);
+            stop.await();
+            output.info("postpatch: stopped");
+            return ExitCodes.PASS;
+        } catch (InvalidSuiteException invalid) {
+            new Execution(output).printProblems(invalid.problems());
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+}
