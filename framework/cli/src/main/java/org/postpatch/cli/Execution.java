@@ -2,6 +2,7 @@ package org.postpatch.cli;
 
 import java.io.IOException;
 import java.util.List;
+import org.postpatch.compare.Comparison;
 import org.postpatch.config.Environment;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.Problem;
@@ -56,8 +57,13 @@ final class Execution {
         output.err().flush();
     }
 
-    /** Runs with the console view; returns null when the options are invalid (reported). */
+    /** Runs with the console view, on this machine's fingerprint. */
     RunResult run(List<Suite> suites, RunOptions options) {
+        return run(suites, options, org.postpatch.run.Fingerprints.machine(), true);
+    }
+
+    /** Runs with the console view; {@code summary} false leaves the summary to the caller (verify). */
+    RunResult run(List<Suite> suites, RunOptions options, org.postpatch.result.Fingerprint fingerprint, boolean summary) {
         Runner.Builder builder = Runner.builder()
                 .parallel(options.parallel)
                 .timeout(options.timeout)
@@ -68,10 +74,12 @@ final class Execution {
             builder.tags(TagExpression.parse(options.tags));
         }
         ConsoleReport console = new ConsoleReport(output.out(), output.redactor(), output.colour());
-        Runner runner = builder.observer(console).build();
+        Runner runner = builder.observer(console).fingerprint(fingerprint).build();
         Interruption.onSignal(runner::interrupt);
         RunResult result = runner.run(suites);
-        console.summary(result);
+        if (summary) {
+            console.summary(result);
+        }
         return result;
     }
 
@@ -81,13 +89,15 @@ final class Execution {
      *
      * @return true when recorded
      */
-    boolean record(RunResult result, String location, RunKind kind, String baselineRunId) {
+    /** Records a run, judged against a baseline when {@code comparison} is not null. */
+    boolean record(RunResult result, String location, RunKind kind, Comparison comparison) {
         if (Ledgers.NONE.equals(location)) {
             return false;
         }
         try (Ledger ledger = Ledgers.open(location)) {
-            ledger.record(LedgerRun.of(result, kind, Trigger.COMMAND_LINE, baselineRunId, null),
-                    new JsonReport(output.redactor()).render(result));
+            ledger.record(LedgerRun.of(result, kind, Trigger.COMMAND_LINE,
+                            comparison == null ? null : comparison.baseline().runId(), null, comparison),
+                    new JsonReport(output.redactor()).render(result, comparison));
             return true;
         } catch (LedgerException | IllegalArgumentException e) {
             output.error("warning: the run was not recorded: " + e.getMessage());
@@ -97,15 +107,20 @@ final class Execution {
 
     /** Writes the requested reports; returns false (after saying why) if one could not be written. */
     boolean writeReports(RunResult result, RunOptions options) {
+        return writeReports(result, null, options);
+    }
+
+    /** Writes the requested reports of a run judged against a baseline ({@code comparison} may be null). */
+    boolean writeReports(RunResult result, Comparison comparison, RunOptions options) {
         boolean written = true;
         for (ReportOption report : options.reports) {
             try {
                 switch (report.format()) {
-                    case JSON -> new JsonReport(output.redactor()).write(result, report.file());
-                    case JUNIT -> new JunitXmlReport(output.redactor()).write(result, report.file());
-                    case HTML -> HtmlReport.write(new JsonReport(output.redactor()).tree(result), report.file());
+                    case JSON -> new JsonReport(output.redactor()).write(result, comparison, report.file());
+                    case JUNIT -> new JunitXmlReport(output.redactor()).write(result, comparison, report.file());
+                    case HTML -> HtmlReport.write(new JsonReport(output.redactor()).tree(result, comparison), report.file());
                     case PROMETHEUS -> ReportFiles.write(report.file(), PrometheusReport.render(
-                            new JsonReport(output.redactor()).tree(result), true, java.time.Instant.now(),
+                            new JsonReport(output.redactor()).tree(result, comparison), true, java.time.Instant.now(),
                             java.util.Map.of(result.verdict().name(), 1L)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
                 output.err().println("postpatch: wrote " + report.format().name().toLowerCase(java.util.Locale.ROOT)

@@ -19,10 +19,14 @@ public final class ExitCodes {
     }
 
     public static int of(RunResult run, boolean failOnWarn) {
+        return of(run, run.verdict(), failOnWarn);
+    }
+
+    /** The exit code of a run whose verdict was judged otherwise (verify, against its baseline). */
+    public static int of(RunResult run, Verdict verdict, boolean failOnWarn) {
         if (run.interrupted()) {
             return INCOMPLETE;
         }
-        Verdict verdict = run.verdict();
         if (verdict == Verdict.FAIL || (verdict == Verdict.WARN && failOnWarn)) {
             return FAIL;
         }

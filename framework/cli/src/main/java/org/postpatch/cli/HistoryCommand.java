@@ -38,6 +38,10 @@ final class HistoryCommand implements Callable<Integer> {
             description = "How many runs to list (default: ${DEFAULT-VALUE}); figures use the last 1000.")
     int limit;
 
+    @Option(names = "--mark-rolled-back", paramLabel = "RUN_ID",
+            description = "Record that the patch verified by this run was rolled back (for deploy scripts), then show the history.")
+    String rolledBack;
+
     @Mixin
     LedgerOption ledger;
 
@@ -54,6 +58,13 @@ final class HistoryCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         try (Ledger opened = Ledgers.open(ledger.location())) {
+            if (rolledBack != null) {
+                if (!opened.markRolledBack(rolledBack)) {
+                    output.error("--mark-rolled-back " + rolledBack + ": no such run in the ledger " + opened.describe());
+                    return ExitCodes.BAD_INPUT;
+                }
+                output.info("run " + rolledBack + " marked as rolled back");
+            }
             List<LedgerRun> recent = opened.history(suite, target, Math.max(limit, 1000));
             if (recent.isEmpty()) {
                 output.info("No runs recorded" + (suite != null ? " for suite " + suite : "")
@@ -97,11 +108,21 @@ final class HistoryCommand implements Callable<Integer> {
             if (failed > 0) {
                 notes.append(failed).append(" not passed");
             }
+            if (run.kind() == org.postpatch.ledger.RunKind.VERIFY) {
+                notes.append(notes.length() > 0 ? "; " : "").append(run.count("REGRESSED")).append(" regressed, ")
+                        .append(run.count("FIXED")).append(" fixed, ").append(run.count("STILL_FAILING"))
+                        .append(" still failing");
+            }
             if (run.baselineRunId() != null) {
                 notes.append(notes.length() > 0 ? "; " : "").append("baseline ").append(run.baselineRunId());
+                all.stream().filter(b -> b.runId().equals(run.baselineRunId())).findFirst().ifPresent(b ->
+                        notes.append(" (verdict ").append(Durations.format(java.time.Duration.between(b.startedAt(),
+                                run.finishedAt()))).append(" after it)"));
             }
             if (run.rolledBack()) {
                 notes.append(notes.length() > 0 ? "; " : "").append("ROLLED BACK");
+            } else if (run.kind() == org.postpatch.ledger.RunKind.VERIFY) {
+                notes.append("; kept");
             }
             if (run.fingerprint().get("patch.id") != null) {
                 notes.append(notes.length() > 0 ? "; " : "").append("patch ").append(run.fingerprint().get("patch.id"));
@@ -120,11 +141,12 @@ final class HistoryCommand implements Callable<Integer> {
         output.info("Patch figures (last " + figures.stream().mapToInt(PatchFigures::runs).sum() + " runs):");
         for (PatchFigures figure : figures) {
             output.info(String.format(Locale.ROOT, "  %s on %s: %d runs, %d patches (%.1f runs per patch), "
-                            + "time to verdict median %s / slowest %s, %d failing patches caught, %d rolled back",
+                            + "time to verdict median %s / slowest %s, %d failing patches caught, %d regressions caught, "
+                            + "%d fixed, %d rolled back",
                     figure.suite(), figure.target(), figure.runs(), figure.patches(), figure.runsPerPatch(),
                     figure.medianTimeToVerdict().map(Durations::format).orElse("-"),
                     figure.slowestTimeToVerdict().map(Durations::format).orElse("-"),
-                    figure.failuresCaught(), figure.rollbacks()));
+                    figure.failuresCaught(), figure.regressionsCaught(), figure.fixes(), figure.rollbacks()));
         }
     }
 

@@ -26,6 +26,8 @@ public final class Main {
     public static int execute(Output output, String... args) {
         CommandLine commandLine = new CommandLine(new PostPatchCommand());
         commandLine.addSubcommand(new CommandLine(new RunCommand(output)));
+        commandLine.addSubcommand(new CommandLine(new BaselineCommand(output)));
+        commandLine.addSubcommand(new CommandLine(new VerifyCommand(output)));
         commandLine.addSubcommand(new CommandLine(new ValidateCommand(output)));
         commandLine.addSubcommand(new CommandLine(new ListCommand(output)));
         commandLine.addSubcommand(new CommandLine(new ServeCommand(output)));

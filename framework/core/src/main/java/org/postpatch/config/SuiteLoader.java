@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.postpatch.api.Severity;
 import org.postpatch.java.JavaProbes;
+import org.postpatch.model.LatencyTolerance;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.model.RetryPolicy;
 import org.postpatch.model.Suite;
@@ -34,8 +35,9 @@ public final class SuiteLoader {
 
     private static final Set<String> TOP_LEVEL = Set.of("suite", "description", "vars", "defaults", "include",
             "classes", "probes");
-    private static final Set<String> COMMON = Set.of("id", "description", "needs", "severity", "timeout", "retry", "tags");
-    private static final Set<String> DEFAULTS = Set.of("timeout", "retry", "severity", "tags");
+    private static final Set<String> COMMON = Set.of("id", "description", "needs", "severity", "timeout", "retry", "tags",
+            "latency");
+    private static final Set<String> DEFAULTS = Set.of("timeout", "retry", "severity", "tags", "latency");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]*");
     private static final Pattern TAG = Pattern.compile("[^\\s,()&|!]+");
 
@@ -160,8 +162,10 @@ public final class SuiteLoader {
 
     // ---------------------------------------------------------------- one file
 
-    private record Defaults(Duration timeout, RetryPolicy retry, Severity severity, Set<String> tags) {
-        static final Defaults NONE = new Defaults(DEFAULT_TIMEOUT, RetryPolicy.NONE, Severity.CRITICAL, Set.of());
+    private record Defaults(Duration timeout, RetryPolicy retry, Severity severity, Set<String> tags,
+                            LatencyTolerance latency) {
+        static final Defaults NONE = new Defaults(DEFAULT_TIMEOUT, RetryPolicy.NONE, Severity.CRITICAL, Set.of(),
+                LatencyTolerance.DEFAULT);
     }
 
     private record RawProbe(ConfigNode node, Defaults defaults) {
@@ -303,7 +307,8 @@ public final class SuiteLoader {
         Severity severity = severity(node.get("severity"), "defaults.severity", problems).orElse(inherited.severity());
         Set<String> tags = new LinkedHashSet<>(inherited.tags());
         tags.addAll(tags(node.get("tags"), "defaults.tags", problems));
-        return new Defaults(timeout, retry, severity, tags);
+        LatencyTolerance latency = latency(node.get("latency"), "defaults.latency", inherited.latency(), problems);
+        return new Defaults(timeout, retry, severity, tags, latency);
     }
 
     private static List<ConfigNode> listOfStrings(ConfigNode node, String what, Problems problems) {
@@ -372,6 +377,43 @@ public final class SuiteLoader {
             return Optional.empty();
         }
         return until.map(u -> new RetryPolicy(u, every.orElse(Duration.ofSeconds(1))));
+    }
+
+    /** {@code latency: { ratio: 2, margin: 250ms, severity: warning }} or {@code latency: false}. */
+    private static LatencyTolerance latency(ConfigNode node, String what, LatencyTolerance inherited, Problems problems) {
+        if (node == null || node.isNull()) {
+            return inherited;
+        }
+        if (node.type() == ConfigNode.Type.BOOLEAN) {
+            return (Boolean) node.scalar() ? LatencyTolerance.DEFAULT : LatencyTolerance.OFF;
+        }
+        if (!node.isMap()) {
+            problems.add(node.location(), what + ": expected { ratio: 2, margin: 250ms, severity: warning } or false, found "
+                    + node.describeType());
+            return inherited;
+        }
+        for (String key : node.keys()) {
+            if (!Set.of("ratio", "margin", "severity").contains(key)) {
+                problems.add(node.keyLocation(key), what + ": unknown key '" + key + "'"
+                        + Suggestions.didYouMean(key, List.of("ratio", "margin", "severity")));
+            }
+        }
+        double ratio = inherited.ratio();
+        ConfigNode ratioNode = node.get("ratio");
+        if (ratioNode != null) {
+            try {
+                ratio = Double.parseDouble(ratioNode.text());
+                if (ratio < 1.0) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                problems.add(ratioNode.location(), what + ".ratio: expected a number of at least 1 (2 means twice as slow), found '"
+                        + ratioNode.text() + "'");
+            }
+        }
+        Duration margin = timeout(node.get("margin"), what + ".margin", problems).orElse(inherited.margin());
+        Severity severity = severity(node.get("severity"), what + ".severity", problems).orElse(inherited.severity());
+        return new LatencyTolerance(Math.max(1.0, ratio), margin, severity, true);
     }
 
     private static Optional<Severity> severity(ConfigNode node, String what, Problems problems) {
@@ -510,8 +552,9 @@ public final class SuiteLoader {
         for (ConfigNode need : needNodes) {
             needLocations.put(id + "\u0000" + need.text(), need.location());
         }
+        LatencyTolerance latency = latency(node.get("latency"), "latency", defaults.latency(), problems);
         return Optional.of(new ProbeDefinition(id, kind, node.get(kind), needs, severity, timeout, retry, tags,
-                node.location(), Set.of()));
+                node.location(), Set.of(), latency));
     }
 
     // ---------------------------------------------------------------- across probes
@@ -548,8 +591,7 @@ public final class SuiteLoader {
         }
         for (ProbeDefinition probe : byId.values()) {
             Set<String> captures = capturesById.getOrDefault(probe.id(), Set.of());
-            validated.add(new ProbeDefinition(probe.id(), probe.kind(), probe.spec(), probe.needs(), probe.severity(),
-                    probe.timeout(), probe.retry(), probe.tags(), probe.location(), captures));
+            validated.add(probe.withCaptures(captures));
         }
         return validated;
     }

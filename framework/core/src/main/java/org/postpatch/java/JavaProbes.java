@@ -14,6 +14,7 @@ import org.postpatch.config.ConfigNode;
 import org.postpatch.config.Durations;
 import org.postpatch.config.Problems;
 import org.postpatch.config.SourceLocation;
+import org.postpatch.model.LatencyTolerance;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.model.RetryPolicy;
 
@@ -61,7 +62,7 @@ public final class JavaProbes {
             spec.put("method", new ConfigNode.Entry(location, ConfigNode.string(location, method.getName())));
             probes.add(new ProbeDefinition(id, JavaProbeKind.NAME, ConfigNode.map(location, spec),
                     List.of(probe.needs()), probe.severity(), timeout, retry,
-                    new LinkedHashSet<>(List.of(probe.tags())), location, java.util.Set.of()));
+                    new LinkedHashSet<>(List.of(probe.tags())), location, java.util.Set.of(), LatencyTolerance.DEFAULT));
         }
         return probes;
     }

@@ -22,7 +22,8 @@ public record ProbeDefinition(
         RetryPolicy retry,
         Set<String> tags,
         SourceLocation location,
-        Set<String> captures) {
+        Set<String> captures,
+        LatencyTolerance latency) {
 
     public ProbeDefinition {
         Objects.requireNonNull(id, "id");
@@ -35,5 +36,11 @@ public record ProbeDefinition(
         tags = Set.copyOf(tags);
         Objects.requireNonNull(location, "location");
         captures = Set.copyOf(captures);
+        Objects.requireNonNull(latency, "latency");
+    }
+
+    /** The same probe, with the names it captures (known once its kind has read it). */
+    public ProbeDefinition withCaptures(Set<String> names) {
+        return new ProbeDefinition(id, kind, spec, needs, severity, timeout, retry, tags, location, names, latency);
     }
 }

@@ -2,9 +2,11 @@ package org.postpatch.report;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
 import org.postpatch.api.ProbeStatus;
 import org.postpatch.api.Severity;
+import org.postpatch.compare.Change;
+import org.postpatch.compare.Comparison;
+import org.postpatch.compare.ProbeComparison;
 import org.postpatch.config.Durations;
 import org.postpatch.engine.ProbeObserver;
 import org.postpatch.model.ProbeDefinition;
@@ -111,6 +113,64 @@ public final class ConsoleReport implements ProbeObserver {
         out.flush();
     }
 
+    /**
+     * The summary of a verify: changes against the baseline, regressions first, then fixed, then
+     * the rest; what changed in the fingerprint; the verdict.
+     */
+    public synchronized void summary(RunResult run, Comparison comparison) {
+        out.println();
+        out.println(paint(BOLD, "Against baseline " + comparison.baseline().runId()) + paint(GREY, " (started "
+                + comparison.baseline().startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")"));
+        int idColumn = Math.min(40, comparison.probes().stream().mapToInt(p -> p.id().length()).max().orElse(10));
+        long same = 0;
+        for (Change change : List.of(Change.REGRESSED, Change.FIXED, Change.STILL_FAILING, Change.NEW, Change.REMOVED,
+                Change.SLOWER)) {
+            for (ProbeComparison probe : comparison.probes()) {
+                if (probe.change() != change) {
+                    continue;
+                }
+                String reason = change == Change.SLOWER ? probe.note() : run.probes().stream()
+                        .filter(p -> p.suite().equals(probe.suite()) && p.id().equals(probe.id()))
+                        .map(ProbeResult::message).findFirst().orElse(probe.note());
+                if (change == Change.STILL_FAILING) {
+                    reason = "(already " + probe.baselineStatus() + " before the patch) " + reason;
+                }
+                out.println("  " + changeText(change) + "  " + pad(probe.id(), idColumn) + "  " + redactor.redact(reason));
+            }
+        }
+        same = comparison.probes().stream().filter(p -> p.change() == Change.SAME).count();
+        if (same > 0) {
+            out.println(paint(GREY, "  " + same + (same == 1 ? " probe as before" : " probes as before")));
+        }
+        if (comparison.fingerprintChanges().isEmpty()) {
+            out.println("Nothing in the fingerprint changed since the baseline.");
+        } else {
+            out.println("What changed since the baseline:");
+            comparison.fingerprintChanges().forEach(change -> out.println("  " + redactor.redact(change.toString())));
+        }
+        out.println();
+        java.util.Map<Change, Long> counts = comparison.counts();
+        String note = run.interrupted() ? " (interrupted: results are partial)"
+                : run.timedOut() ? " (the run's timeout expired)" : "";
+        out.println(paint(BOLD, verdictText(comparison.verdict(run))) + "  " + run.suiteNames() + ": "
+                + counts.getOrDefault(Change.REGRESSED, 0L) + " regressed, " + counts.getOrDefault(Change.FIXED, 0L)
+                + " fixed, " + counts.getOrDefault(Change.STILL_FAILING, 0L) + " still failing, "
+                + counts.getOrDefault(Change.NEW, 0L) + " new, " + counts.getOrDefault(Change.REMOVED, 0L) + " removed, "
+                + counts.getOrDefault(Change.SLOWER, 0L) + " slower, " + same + " same in "
+                + Durations.format(run.duration()) + " on " + redactor.redact(run.target()) + note);
+        out.flush();
+    }
+
+    private String changeText(Change change) {
+        String text = pad(change.name(), 13);
+        return switch (change) {
+            case REGRESSED -> paint(RED, text);
+            case FIXED -> paint(GREEN, text);
+            case STILL_FAILING, SLOWER, REMOVED -> paint(YELLOW, text);
+            default -> text;
+        };
+    }
+
     private String verdictText(Verdict verdict) {
         return switch (verdict) {
             case PASS -> paint(GREEN, "PASS");
@@ -138,10 +198,5 @@ public final class ConsoleReport implements ProbeObserver {
 
     private static String leftPad(String text, int width) {
         return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
-    }
-
-    @Override
-    public String toString() {
-        return "ConsoleReport[colour=" + colour + ", locale=" + Locale.getDefault() + "]";
     }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.postpatch.api.Outcome;
+import org.postpatch.compare.Change;
+import org.postpatch.compare.Comparison;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
@@ -32,19 +35,77 @@ public final class JsonReport {
     }
 
     public void write(RunResult run, Path file) throws IOException {
-        ReportFiles.write(file, render(run).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        write(run, null, file);
+    }
+
+    /** Writes the report of a run judged against a baseline ({@code comparison} may be null). */
+    public void write(RunResult run, Comparison comparison, Path file) throws IOException {
+        ReportFiles.write(file, render(run, comparison).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public String render(RunResult run) {
+        return render(run, null);
+    }
+
+    public String render(RunResult run, Comparison comparison) {
         try {
-            return MAPPER.writeValueAsString(tree(run)) + "\n";
+            return MAPPER.writeValueAsString(tree(run, comparison)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not render the JSON report", e);
         }
     }
 
-    /** The report as a JSON tree, for callers that add to it (the endpoint, verify). */
+    /** The report as a JSON tree. */
     public ObjectNode tree(RunResult run) {
+        return tree(run, null);
+    }
+
+    /**
+     * The report of a run judged against a baseline: each probe gets its {@code change}, and a
+     * {@code comparison} section names the baseline and what changed in the fingerprint. The
+     * {@code verdict} is then the verify's; {@code runVerdict} keeps the run's own.
+     */
+    public ObjectNode tree(RunResult run, Comparison comparison) {
+        ObjectNode root = plainTree(run);
+        if (comparison == null) {
+            return root;
+        }
+        root.put("verdict", comparison.verdict(run).name());
+        root.put("runVerdict", run.verdict().name());
+        ObjectNode section = root.putObject("comparison");
+        section.put("baselineRunId", comparison.baseline().runId());
+        section.put("baselineStartedAt", comparison.baseline().startedAt().toString());
+        section.put("strict", comparison.strict());
+        ObjectNode counts = section.putObject("counts");
+        for (Change change : Change.values()) {
+            counts.put(change.name(), comparison.counts().getOrDefault(change, 0L));
+        }
+        ArrayNode changes = section.putArray("fingerprintChanges");
+        comparison.fingerprintChanges().forEach(change -> changes.add(redactor.redact(change.toString())));
+        ArrayNode removed = section.putArray("removed");
+        comparison.probes().stream().filter(p -> p.change() == Change.REMOVED).forEach(p -> {
+            ObjectNode node = removed.addObject();
+            node.put("suite", p.suite());
+            node.put("id", p.id());
+            node.put("baselineStatus", p.baselineStatus());
+        });
+        for (JsonNode probe : root.path("probes")) {
+            comparison.of(probe.path("suite").asText(), probe.path("id").asText()).ifPresent(compared -> {
+                ObjectNode node = (ObjectNode) probe;
+                node.put("change", compared.change().name());
+                if (compared.baselineStatus() != null) {
+                    node.put("baselineStatus", compared.baselineStatus());
+                    node.put("baselineMs", compared.baselineMs());
+                }
+                if (!compared.note().isEmpty()) {
+                    node.put("changeNote", compared.note());
+                }
+            });
+        }
+        return root;
+    }
+
+    private ObjectNode plainTree(RunResult run) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("runId", run.runId());
@@ -78,6 +139,16 @@ public final class JsonReport {
             probes.add(probe(probe));
         }
         return root;
+    }
+
+    /** Reads a fingerprint written by {@link #fingerprint(Fingerprint)} (the digest is recomputed). */
+    public static Fingerprint readFingerprint(JsonNode node) {
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        node.path("facts").fields().forEachRemaining(e -> facts.put(e.getKey(), e.getValue().asText()));
+        java.util.Map<String, Fingerprint.Jar> jars = new java.util.LinkedHashMap<>();
+        node.path("jars").fields().forEachRemaining(e -> jars.put(e.getKey(),
+                new Fingerprint.Jar(e.getValue().path("version").asText(), e.getValue().path("digest").asText())));
+        return new Fingerprint(facts, jars);
     }
 
     /** A fingerprint as JSON: digest, facts and jars. */

@@ -14,6 +14,8 @@ import javax.xml.stream.XMLStreamWriter;
 import org.postpatch.api.Outcome;
 import org.postpatch.api.ProbeStatus;
 import org.postpatch.api.Severity;
+import org.postpatch.compare.Comparison;
+import org.postpatch.compare.ProbeComparison;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
 import org.postpatch.result.SuiteResult;
@@ -34,10 +36,23 @@ public final class JunitXmlReport {
     }
 
     public void write(RunResult run, Path file) throws IOException {
-        ReportFiles.write(file, render(run).getBytes(StandardCharsets.UTF_8));
+        write(run, null, file);
+    }
+
+    /** Writes the report of a run judged against a baseline ({@code comparison} may be null). */
+    public void write(RunResult run, Comparison comparison, Path file) throws IOException {
+        ReportFiles.write(file, render(run, comparison).getBytes(StandardCharsets.UTF_8));
     }
 
     public String render(RunResult run) {
+        return render(run, null);
+    }
+
+    /**
+     * After a verify, REGRESSED probes are failures saying they passed in the baseline, and
+     * STILL_FAILING ones failures saying they already failed there, so CI shows both, distinctly.
+     */
+    public String render(RunResult run, Comparison comparison) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
@@ -54,7 +69,7 @@ public final class JunitXmlReport {
             xml.writeAttribute("timestamp", timestamp(run.startedAt()));
             xml.writeCharacters("\n");
             for (SuiteResult suite : run.suites()) {
-                writeSuite(xml, run, suite);
+                writeSuite(xml, run, suite, comparison);
             }
             xml.writeEndElement();
             xml.writeCharacters("\n");
@@ -66,7 +81,8 @@ public final class JunitXmlReport {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private void writeSuite(XMLStreamWriter xml, RunResult run, SuiteResult suite) throws XMLStreamException {
+    private void writeSuite(XMLStreamWriter xml, RunResult run, SuiteResult suite, Comparison comparison)
+            throws XMLStreamException {
         Counts counts = Counts.of(suite.probes());
         int cases = counts.total() + suite.probes().stream().mapToInt(p -> p.parts().size()).sum();
         int failures = counts.failed() + (int) suite.probes().stream().flatMap(p -> p.parts().stream())
@@ -87,7 +103,13 @@ public final class JunitXmlReport {
         xml.writeStartElement("properties");
         property(xml, "postpatch.runId", run.runId());
         property(xml, "postpatch.target", run.target());
-        property(xml, "postpatch.verdict", suite.verdict().name());
+        property(xml, "postpatch.verdict", comparison == null ? suite.verdict().name() : comparison.verdict(run).name());
+        if (comparison != null) {
+            property(xml, "postpatch.baseline", comparison.baseline().runId());
+            for (int i = 0; i < comparison.fingerprintChanges().size(); i++) {
+                property(xml, "postpatch.changed." + (i + 1), comparison.fingerprintChanges().get(i).toString());
+            }
+        }
         if (run.interrupted()) {
             property(xml, "postpatch.interrupted", "true");
         }
@@ -95,7 +117,13 @@ public final class JunitXmlReport {
         xml.writeCharacters("\n    ");
         xml.writeEndElement();
         for (ProbeResult probe : suite.probes()) {
-            writeCase(xml, suite.suite(), probe.id(), probe.duration(), probe.status(), probe.message(),
+            String message = probe.message();
+            if (comparison != null) {
+                message = comparison.of(probe.suite(), probe.id())
+                        .map(compared -> judged(compared, probe.message(), comparison.baseline().runId()))
+                        .orElse(message);
+            }
+            writeCase(xml, suite.suite(), probe.id(), probe.duration(), probe.status(), message,
                     probe.severity(), probe);
             for (Outcome.Part part : probe.parts()) {
                 writeCase(xml, suite.suite() + "." + probe.id(), part.name(), part.duration(), part.status(),
@@ -148,6 +176,18 @@ public final class JunitXmlReport {
             xml.writeCharacters("\n    ");
         }
         xml.writeEndElement();
+    }
+
+    /** The failure message of a probe judged against the baseline. */
+    private static String judged(ProbeComparison compared, String message, String baselineRunId) {
+        return switch (compared.change()) {
+            case REGRESSED -> "REGRESSED (passed in baseline " + baselineRunId + "): " + message;
+            case STILL_FAILING -> "STILL FAILING (already " + compared.baselineStatus() + " in baseline " + baselineRunId
+                    + ", not caused by this patch): " + message;
+            case NEW -> "NEW (not in the baseline): " + message;
+            case SLOWER -> "SLOWER: " + compared.note() + (message.isEmpty() ? "" : "; " + message);
+            default -> message;
+        };
     }
 
     private void property(XMLStreamWriter xml, String name, String value) {

@@ -114,6 +114,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
     }
 
     /** The fingerprint this process runs on (known shortly after start). */
+    @Override
     public Optional<Fingerprint> fingerprint() {
         return Optional.ofNullable(fingerprint);
     }
@@ -135,12 +136,12 @@ public final class SelfTest implements StatusSource, AutoCloseable {
 
     private void startUp() {
         try {
+            fingerprint = config.fingerprint().get();
             ledger = Ledgers.openOrWarn(config.ledger(), this::warn);
             List<Suite> suites = load();
             if (suites == null) {
                 return;
             }
-            fingerprint = config.fingerprint().get();
             Optional<String> changedSuite = changedSuite(suites);
             if (changedSuite.isPresent() && config.runOnChange()) {
                 LOG.log(System.Logger.Level.INFO, "postpatch: " + changedSuite.get() + "; self-testing once the application is ready");

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.postpatch.config.Durations;
 import org.postpatch.report.HtmlReport;
+import org.postpatch.report.JsonReport;
+import org.postpatch.secret.Redactor;
 import org.postpatch.report.PrometheusReport;
 
 /**
@@ -35,6 +37,8 @@ import org.postpatch.report.PrometheusReport;
  *       {@code ?wait=30s} waits for it;</li>
  *   <li>{@code GET /selftest/metrics}: Prometheus text (per-probe series with a token);</li>
  *   <li>{@code GET /selftest/report}: the HTML report (token);</li>
+ *   <li>{@code GET /selftest/fingerprint}: what this process runs on now (token), for
+ *       {@code postpatch verify --fingerprint-url};</li>
  *   <li>{@code GET /selftest/live}: always 200 while the process serves; {@code GET /selftest/ready}:
  *       503 for a failed self-test only when configured.</li>
  * </ul>
@@ -160,6 +164,15 @@ public final class StatusEndpoint implements AutoCloseable {
                 case "/report" -> {
                     if (allow(exchange, method, "GET") && authorized(exchange, level)) {
                         html(exchange);
+                    }
+                }
+                case "/fingerprint" -> {
+                    if (allow(exchange, method, "GET") && authorized(exchange, level)) {
+                        if (source.fingerprint().isEmpty()) {
+                            error(exchange, 503, "the fingerprint is not read yet");
+                        } else {
+                            json(exchange, 200, new JsonReport(new Redactor()).fingerprint(source.fingerprint().get()));
+                        }
                     }
                 }
                 case "/live" -> {

@@ -34,6 +34,9 @@ public interface StatusSource {
     /** The JSON report of an earlier run (from the ledger), if known. */
     Optional<JsonNode> report(String runId);
 
+    /** The fingerprint this process runs on now (known shortly after start). */
+    Optional<org.postpatch.result.Fingerprint> fingerprint();
+
     /** Starts a run, or joins the one in progress. */
     RunRequest requestRun();
 

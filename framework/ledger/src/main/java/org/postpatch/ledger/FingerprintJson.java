@@ -1,33 +1,23 @@
 package org.postpatch.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.postpatch.report.JsonReport;
 import org.postpatch.result.Fingerprint;
+import org.postpatch.secret.Redactor;
 
-/** Fingerprints as stored in the ledger: {"facts": {...}, "jars": {"name": {"version", "digest"}}}. */
+/** Fingerprints as stored in the ledger: the same JSON as in reports (digest, facts, jars). */
 final class FingerprintJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonReport REPORT = new JsonReport(new Redactor());
 
     private FingerprintJson() {
     }
 
     static String write(Fingerprint fingerprint) {
-        ObjectNode root = MAPPER.createObjectNode();
-        ObjectNode facts = root.putObject("facts");
-        fingerprint.sorted().forEach(facts::put);
-        ObjectNode jars = root.putObject("jars");
-        fingerprint.sortedJars().forEach((name, jar) -> {
-            ObjectNode node = jars.putObject(name);
-            node.put("version", jar.version());
-            node.put("digest", jar.digest());
-        });
         try {
-            return MAPPER.writeValueAsString(root);
+            return MAPPER.writeValueAsString(REPORT.fingerprint(fingerprint));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -35,13 +25,7 @@ final class FingerprintJson {
 
     static Fingerprint read(String json) {
         try {
-            JsonNode root = MAPPER.readTree(json);
-            Map<String, String> facts = new LinkedHashMap<>();
-            root.path("facts").fields().forEachRemaining(e -> facts.put(e.getKey(), e.getValue().asText()));
-            Map<String, Fingerprint.Jar> jars = new LinkedHashMap<>();
-            root.path("jars").fields().forEachRemaining(e -> jars.put(e.getKey(),
-                    new Fingerprint.Jar(e.getValue().path("version").asText(), e.getValue().path("digest").asText())));
-            return new Fingerprint(facts, jars);
+            return JsonReport.readFingerprint(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
             throw new LedgerException("a recorded fingerprint is not valid JSON: " + e.getOriginalMessage(), e);
         }

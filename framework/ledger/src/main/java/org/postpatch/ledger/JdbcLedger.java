@@ -283,7 +283,44 @@ public final class JdbcLedger implements Ledger {
             parameters.add(target);
         }
         sql.append(" order by started_at_ms desc, run_id desc limit ").append(Math.max(1, limit));
-        return query(sql.toString(), false, parameters.toArray(String[]::new));
+        return query(sql.toString(), true, parameters.toArray(String[]::new));
+    }
+
+    /** Adds the probes to runs read without them, a batch of runs per query. */
+    private List<LedgerRun> withProbes(List<LedgerRun> runs) {
+        java.util.Map<String, List<LedgerProbe>> probes = new java.util.HashMap<>();
+        int batch = 400;
+        try (Connection connection = connect()) {
+            for (int from = 0; from < runs.size(); from += batch) {
+                List<LedgerRun> part = runs.subList(from, Math.min(runs.size(), from + batch));
+                String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+                try (PreparedStatement select = connection.prepareStatement("select run_id, suite, probe_id, kind, severity,"
+                        + " status, duration_ms, last_attempt_ms, attempts, message, change from pp_probe"
+                        + " where run_id in (" + marks + ") order by run_id, suite, position")) {
+                    for (int i = 0; i < part.size(); i++) {
+                        select.setString(i + 1, part.get(i).runId());
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            probes.computeIfAbsent(rows.getString(1) + "\u0000" + rows.getString(2), k -> new ArrayList<>())
+                                    .add(new LedgerProbe(rows.getString(3), rows.getString(4), rows.getString(5),
+                                            rows.getString(6), rows.getLong(7), rows.getLong(8), rows.getInt(9),
+                                            rows.getString(10), rows.getString(11)));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read", e);
+        }
+        List<LedgerRun> complete = new ArrayList<>();
+        for (LedgerRun run : runs) {
+            complete.add(new LedgerRun(run.runId(), run.suite(), run.target(), run.kind(), run.trigger(), run.startedAt(),
+                    run.duration(), run.verdict(), run.interrupted(), run.timedOut(), run.fingerprint(), run.baselineRunId(),
+                    run.rolledBack(), run.processStartedAt(),
+                    probes.getOrDefault(run.runId() + "\u0000" + run.suite(), List.of())));
+        }
+        return complete;
     }
 
     @Override
@@ -312,17 +349,7 @@ public final class JdbcLedger implements Ledger {
                     runs.add(readRun(rows, List.of()));
                 }
             }
-            if (!withProbes) {
-                return runs;
-            }
-            List<LedgerRun> complete = new ArrayList<>();
-            for (LedgerRun run : runs) {
-                complete.add(new LedgerRun(run.runId(), run.suite(), run.target(), run.kind(), run.trigger(),
-                        run.startedAt(), run.duration(), run.verdict(), run.interrupted(), run.timedOut(),
-                        run.fingerprint(), run.baselineRunId(), run.rolledBack(), run.processStartedAt(),
-                        probes(connection, run.runId(), run.suite())));
-            }
-            return complete;
+            return withProbes ? withProbes(runs) : runs;
         } catch (SQLException e) {
             throw failure("cannot read", e);
         }
@@ -337,22 +364,6 @@ public final class JdbcLedger implements Ledger {
                 Verdict.valueOf(rows.getString("verdict")), rows.getBoolean("interrupted"), rows.getBoolean("timed_out"),
                 FingerprintJson.read(rows.getString("fingerprint")), rows.getString("baseline_run_id"),
                 rows.getBoolean("rolled_back"), hasProcessStart ? Instant.ofEpochMilli(processStarted) : null, probes);
-    }
-
-    private static List<LedgerProbe> probes(Connection connection, String runId, String suite) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select probe_id, kind, severity, status, duration_ms,"
-                + " last_attempt_ms, attempts, message, change from pp_probe where run_id = ? and suite = ? order by position")) {
-            select.setString(1, runId);
-            select.setString(2, suite);
-            List<LedgerProbe> probes = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    probes.add(new LedgerProbe(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getLong(5), rows.getLong(6), rows.getInt(7), rows.getString(8), rows.getString(9)));
-                }
-            }
-            return probes;
-        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.postpatch.compare.Comparison;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
@@ -29,20 +30,36 @@ public record LedgerRun(String runId, String suite, String target, RunKind kind,
     /** The records of a run, one per suite. */
     public static List<LedgerRun> of(RunResult run, RunKind kind, Trigger trigger, String baselineRunId,
                                      Instant processStartedAt) {
+        return of(run, kind, trigger, baselineRunId, processStartedAt, null);
+    }
+
+    /** The records of a verify run, with each probe's change against the baseline. */
+    public static List<LedgerRun> of(RunResult run, RunKind kind, Trigger trigger, String baselineRunId,
+                                     Instant processStartedAt, Comparison comparison) {
         List<LedgerRun> runs = new ArrayList<>();
         for (SuiteResult suite : run.suites()) {
             List<LedgerProbe> probes = new ArrayList<>();
             for (ProbeResult probe : suite.probes()) {
+                String change = comparison == null ? null : comparison.of(probe.suite(), probe.id())
+                        .map(compared -> compared.change().name()).orElse(null);
                 probes.add(new LedgerProbe(probe.id(), probe.kind(), probe.severity().name().toLowerCase(Locale.ROOT),
                         probe.status().name(), probe.duration().toMillis(), probe.lastAttempt().toMillis(),
-                        probe.attempts(), probe.message(), null));
+                        probe.attempts(), probe.message(), change));
             }
             Verdict verdict = run.interrupted() || run.timedOut() ? Verdict.FAIL.and(suite.verdict()) : suite.verdict();
+            if (comparison != null) {
+                verdict = comparison.verdict(run);
+            }
             runs.add(new LedgerRun(run.runId(), suite.suite(), run.target(), kind, trigger, suite.startedAt(),
                     suite.duration(), verdict, run.interrupted(), run.timedOut(), run.fingerprint(), baselineRunId,
                     false, processStartedAt, probes));
         }
         return runs;
+    }
+
+    /** How many of its probes had this change against the baseline (verify runs). */
+    public long count(String change) {
+        return probes.stream().filter(p -> change.equals(p.change())).count();
     }
 
     /** When the verdict was known. */

@@ -19,7 +19,8 @@ import org.postpatch.result.Verdict;
  * (embedded self-test), or else is the run's own duration.
  */
 public record PatchFigures(String suite, String target, int runs, int patches, Optional<Duration> medianTimeToVerdict,
-                           Optional<Duration> slowestTimeToVerdict, int failuresCaught, int rollbacks) {
+                           Optional<Duration> slowestTimeToVerdict, int failuresCaught, long regressionsCaught,
+                           long fixes, int rollbacks) {
 
     /** Runs per patch, for the "are we testing too much or too little" question. */
     public double runsPerPatch() {
@@ -45,6 +46,8 @@ public record PatchFigures(String suite, String target, int runs, int patches, O
         int patches = 0;
         int failures = 0;
         int rollbacks = 0;
+        long regressions = 0;
+        long fixes = 0;
         List<Duration> toVerdict = new ArrayList<>();
         for (LedgerRun run : chronological) {
             String digest = run.fingerprint().digest();
@@ -62,6 +65,8 @@ public record PatchFigures(String suite, String target, int runs, int patches, O
             if (run.verdict() == Verdict.FAIL) {
                 failures++;
             }
+            regressions += run.count("REGRESSED");
+            fixes += run.count("FIXED");
             LedgerRun baseline = run.baselineRunId() == null ? null : byId.get(run.baselineRunId());
             if (baseline != null) {
                 toVerdict.add(Duration.between(baseline.startedAt(), run.finishedAt()));
@@ -75,6 +80,7 @@ public record PatchFigures(String suite, String target, int runs, int patches, O
         Optional<Duration> median = toVerdict.isEmpty() ? Optional.empty() : Optional.of(toVerdict.get(toVerdict.size() / 2));
         Optional<Duration> slowest = toVerdict.isEmpty() ? Optional.empty() : Optional.of(toVerdict.get(toVerdict.size() - 1));
         LedgerRun first = chronological.get(0);
-        return new PatchFigures(first.suite(), first.target(), chronological.size(), patches, median, slowest, failures, rollbacks);
+        return new PatchFigures(first.suite(), first.target(), chronological.size(), patches, median, slowest, failures,
+                regressions, fixes, rollbacks);
     }
 }

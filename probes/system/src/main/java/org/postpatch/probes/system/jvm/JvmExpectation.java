@@ -19,7 +19,7 @@ record JvmExpectation(Optional<VersionRange> version, Optional<String> vendor, M
                       Optional<Path> home) {
 
     JvmExpectation {
-        properties = Map.copyOf(properties);
+        properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties)); // keeps file order for messages
     }
 
     /** Reads a {@code jvm} block; empty when a problem was reported. */

@@ -1,0 +1,72 @@
+package org.postpatch.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.postpatch.ledger.Ledgers;
+import org.postpatch.ledger.RunKind;
+import org.postpatch.model.Suite;
+import org.postpatch.result.RunResult;
+import org.postpatch.result.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code postpatch baseline}: run and record the result as the pre-patch baseline. */
+@Command(name = "baseline", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the suites and record the result as the baseline of each suite on this target: what "
+                + "'postpatch verify' will judge the patched target against. Run it just before patching.",
+                "A baseline is a measurement: probes failing now are recorded, and 'verify' will report them as "
+                        + "STILL_FAILING instead of blaming them on the patch."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the baseline was recorded (whatever its verdict)", "2:bad input",
+                "3:could not complete: interrupted, or the baseline could not be recorded"})
+final class BaselineCommand implements Callable<Integer> {
+
+    @Mixin
+    PathsMixin paths;
+
+    @Mixin
+    VarsMixin vars;
+
+    @Mixin
+    RunOptions options;
+
+    @Mixin
+    FingerprintOption fingerprint;
+
+    @Mixin
+    LedgerOption ledger;
+
+    private final Output output;
+
+    BaselineCommand(Output output) {
+        this.output = output;
+    }
+
+    @Override
+    public Integer call() {
+        if (Ledgers.NONE.equals(ledger.location())) {
+            output.error("a baseline must be recorded: --ledger none is not possible here");
+            return ExitCodes.BAD_INPUT;
+        }
+        Execution execution = new Execution(output);
+        List<Suite> suites = execution.load(paths.paths, vars);
+        if (suites == null) {
+            return ExitCodes.BAD_INPUT;
+        }
+        RunResult result = execution.run(suites, options, fingerprint.read(output), true);
+        if (result.interrupted()) {
+            execution.writeReports(result, options);
+            output.error("interrupted: no baseline recorded");
+            return ExitCodes.INCOMPLETE;
+        }
+        if (!execution.record(result, ledger.location(), RunKind.BASELINE, null)) {
+            return ExitCodes.INCOMPLETE;
+        }
+        long notPassing = result.probes().stream().filter(p -> !p.passed()).count();
+        output.info("baseline " + result.runId() + " recorded for " + result.suiteNames() + " on " + result.target()
+                + (result.verdict() == Verdict.PASS ? ""
+                : ": " + notPassing + " probe(s) already do not pass before the patch; verify will report them as "
+                        + "STILL_FAILING, not as regressions"));
+        return execution.writeReports(result, options) ? ExitCodes.PASS : ExitCodes.INCOMPLETE;
+    }
+}

@@ -1,0 +1,70 @@
+package org.postpatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import org.postpatch.report.JsonReport;
+import org.postpatch.result.Fingerprint;
+import org.postpatch.run.Fingerprints;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --fingerprint-url}: what the target runs on, read from its own postpatch endpoint
+ * ({@code GET <url>/fingerprint} with {@code POSTPATCH_TOKEN}), so that baseline and verify record the
+ * application's JVM and jars rather than those of the machine running the command.
+ */
+public final class FingerprintOption {
+
+    @Option(names = "--fingerprint-url", paramLabel = "URL",
+            description = "The target's /selftest endpoint: record the application's fingerprint (JVM, jars, version) "
+                    + "read from <URL>/fingerprint with $POSTPATCH_TOKEN, instead of this machine's.")
+    URI url;
+
+    /** The fingerprint to record; warns and falls back to this machine's when the target cannot tell. */
+    Fingerprint read(Output output) {
+        Fingerprint machine = Fingerprints.machine();
+        if (url == null) {
+            return machine;
+        }
+        ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "postpatch-fingerprint");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            HttpClient client = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5)).build();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString().replaceAll("/+$", "") + "/fingerprint"))
+                    .timeout(Duration.ofSeconds(10));
+            String token = System.getenv("POSTPATCH_TOKEN");
+            if (token != null && !token.isBlank()) {
+                request.header("Authorization", "Bearer " + token.strip());
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException("it answered " + response.statusCode() + " "
+                        + new ObjectMapper().readTree(response.body()).path("error").asText(""));
+            }
+            Fingerprint target = JsonReport.readFingerprint(new ObjectMapper().readTree(response.body()));
+            Map<String, String> facts = new LinkedHashMap<>(target.facts());
+            machine.facts().forEach(facts::putIfAbsent);
+            return new Fingerprint(facts, target.jars());
+        } catch (IOException | IllegalArgumentException e) {
+            output.error("warning: could not read the target's fingerprint from " + url + "/fingerprint (" + e.getMessage()
+                    + "); recording this machine's");
+            return machine;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return machine;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.postpatch.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.postpatch.config.Durations;
+import org.postpatch.engine.ProbeObserver;
+import org.postpatch.model.ProbeDefinition;
+import org.postpatch.model.Suite;
+import org.postpatch.result.RunResult;
+import org.postpatch.run.Runner;
+
+/**
+ * {@code verify --wait}: before verifying, waits until the target answers — until the probes that
+ * need no other probe (its ports, its health endpoint) pass — polling every second. These polls are
+ * not recorded. When the time is up, the verify goes ahead and reports what does not answer.
+ */
+final class TargetWait {
+
+    private static final Duration EVERY = Duration.ofSeconds(1);
+
+    private final Output output;
+    private final RunOptions options;
+
+    TargetWait(Output output, RunOptions options) {
+        this.output = output;
+        this.options = options;
+    }
+
+    void await(List<Suite> suites, Duration atMost) {
+        List<Suite> roots = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Suite suite : suites) {
+            List<ProbeDefinition> first = suite.probes().stream().filter(p -> p.needs().isEmpty()).toList();
+            first.forEach(p -> ids.add(p.id()));
+            roots.add(new Suite(suite.name(), suite.files(), suite.variables(), first));
+        }
+        output.info("Waiting up to " + Durations.format(atMost) + " for the target (" + String.join(", ", ids) + ")...");
+        long start = System.nanoTime();
+        AtomicReference<RunResult> last = new AtomicReference<>();
+        try {
+            Awaitility.with().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(EVERY).atMost(atMost)
+                    .until(() -> {
+                        RunResult poll = Runner.builder().parallel(options.parallel).target(options.target)
+                                .redactor(output.redactor()).observer(ProbeObserver.NONE).build().run(roots);
+                        last.set(poll);
+                        return poll.probes().stream().allMatch(p -> p.passed());
+                    });
+            output.info("The target answers (after " + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + ").");
+        } catch (ConditionTimeoutException notUp) {
+            String failing = last.get() == null ? "" : String.join(", ", last.get().probes().stream()
+                    .filter(p -> !p.passed()).map(p -> p.id() + " (" + output.redactor().redact(p.message()) + ")").toList());
+            output.info("The target did not answer within " + Durations.format(atMost) + (failing.isEmpty() ? "" : ": " + failing)
+                    + "; verifying anyway.");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.postpatch.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.postpatch.compare.Baseline;
+import org.postpatch.compare.Comparison;
+import org.postpatch.compare.Judge;
+import org.postpatch.ledger.Baselines;
+import org.postpatch.ledger.Ledger;
+import org.postpatch.ledger.LedgerException;
+import org.postpatch.ledger.LedgerRun;
+import org.postpatch.ledger.Ledgers;
+import org.postpatch.ledger.RunKind;
+import org.postpatch.model.LatencyTolerance;
+import org.postpatch.model.ProbeDefinition;
+import org.postpatch.model.Suite;
+import org.postpatch.report.ConsoleReport;
+import org.postpatch.result.Fingerprint;
+import org.postpatch.result.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code postpatch verify}: run, and judge the result against the baseline from before the patch. */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the suites and judge them against the latest baseline of the same suite and target "
+                + "(or --against RUN_ID): what did this patch break?",
+                "Each probe is REGRESSED (passed before, fails now), STILL_FAILING (failed before too), FIXED, NEW, "
+                        + "REMOVED, SLOWER (beyond its latency tolerance) or SAME. A regression of a critical probe "
+                        + "fails the verify; STILL_FAILING is reported loudly but fails only with --strict. "
+                        + "Without a baseline, verify says so and judges like 'run'."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the patch broke nothing (warnings allowed)", "1:a regression (or a critical new probe "
+                + "failing, or with --strict a probe still failing)", "2:bad input (invalid file, bad option, "
+                + "--against a run of another suite or not in the ledger)",
+                "3:could not complete (interrupted, the ledger could not be read)"})
+final class VerifyCommand implements Callable<Integer> {
+
+    @Mixin
+    PathsMixin paths;
+
+    @Mixin
+    VarsMixin vars;
+
+    @Mixin
+    RunOptions options;
+
+    @Option(names = "--against", paramLabel = "RUN_ID", description = "Judge against this run instead of the latest baseline.")
+    String against;
+
+    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "First wait (up to DURATION) until the target answers: its first probes (those needing no "
+                    + "other) pass, polled every second.")
+    Duration wait;
+
+    @Option(names = "--strict", description = "Also fail when probes that failed in the baseline still fail.")
+    boolean strict;
+
+    @Mixin
+    FingerprintOption fingerprint;
+
+    @Mixin
+    LedgerOption ledger;
+
+    private final Output output;
+
+    VerifyCommand(Output output) {
+        this.output = output;
+    }
+
+    @Override
+    public Integer call() {
+        Execution execution = new Execution(output);
+        List<Suite> suites = execution.load(paths.paths, vars);
+        if (suites == null) {
+            return ExitCodes.BAD_INPUT;
+        }
+        String target = options.target != null ? options.target : org.postpatch.engine.ExecutionSettings.hostName();
+        Baseline baseline;
+        try (Ledger opened = Ledgers.open(ledger.location())) {
+            List<LedgerRun> recorded = findBaseline(opened, suites, target);
+            if (recorded == null) {
+                return ExitCodes.BAD_INPUT;
+            }
+            baseline = recorded.isEmpty() ? null : Baselines.of(recorded);
+        } catch (LedgerException unreadable) {
+            output.error("cannot verify without the ledger: " + unreadable.getMessage()
+                    + " (use 'postpatch run' to check the target without a baseline)");
+            return ExitCodes.INCOMPLETE;
+        }
+        if (baseline == null) {
+            output.info("No baseline of " + suites.stream().map(Suite::name).collect(Collectors.joining(", ")) + " on target "
+                    + target + " in " + ledger.location() + ": judging like 'postpatch run' (record one with 'postpatch "
+                    + "baseline' just before patching).");
+        } else {
+            output.info("Judging against baseline " + baseline.runId() + " (started " + baseline.startedAt() + ").");
+        }
+        if (wait != null) {
+            new TargetWait(output, options).await(suites, wait);
+        }
+        Fingerprint now = fingerprint.read(output);
+        RunResult result = execution.run(suites, options, now, baseline == null);
+        Comparison comparison = baseline == null ? null : Judge.compare(baseline, result, tolerances(suites), strict);
+        if (comparison != null) {
+            new ConsoleReport(output.out(), output.redactor(), output.colour()).summary(result, comparison);
+        }
+        execution.record(result, ledger.location(), RunKind.VERIFY, comparison);
+        boolean reported = execution.writeReports(result, comparison, options);
+        int code = comparison == null ? ExitCodes.of(result, options.failOnWarn)
+                : ExitCodes.of(result, comparison.verdict(result), options.failOnWarn);
+        return reported || code != ExitCodes.PASS ? code : ExitCodes.INCOMPLETE;
+    }
+
+    /** The recorded baseline, empty when there is none, or null after reporting a bad --against. */
+    private List<LedgerRun> findBaseline(Ledger opened, List<Suite> suites, String target) {
+        Set<String> names = suites.stream().map(Suite::name).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (against != null) {
+            List<LedgerRun> runs = opened.run(against);
+            if (runs.isEmpty()) {
+                output.error("--against " + against + ": no such run in the ledger " + opened.describe());
+                return null;
+            }
+            List<LedgerRun> matching = runs.stream().filter(run -> names.contains(run.suite())).toList();
+            if (matching.isEmpty()) {
+                output.error("--against " + against + ": that run is of suite "
+                        + runs.stream().map(r -> "'" + r.suite() + "'").collect(Collectors.joining(", "))
+                        + ", not of " + names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", ")));
+                return null;
+            }
+            return matching;
+        }
+        List<LedgerRun> found = new ArrayList<>();
+        for (String suite : names) {
+            opened.latest(suite, target, Set.of(RunKind.BASELINE)).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    private static Map<String, LatencyTolerance> tolerances(List<Suite> suites) {
+        Map<String, LatencyTolerance> tolerances = new HashMap<>();
+        for (Suite suite : suites) {
+            for (ProbeDefinition probe : suite.probes()) {
+                tolerances.put(suite.name() + "/" + probe.id(), probe.latency());
+            }
+        }
+        return tolerances;
+    }
+
+}

@@ -1,0 +1,2 @@
+/** Judging a run against a baseline: what this patch broke, fixed, slowed down, and what changed under it. */
+package org.postpatch.compare;
