@@ -10,11 +10,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A small HTTP client for endpoint tests. */
-final class Http {
+public final class Http {
 
     /** A response: status code and body. */
-    record Response(int status, String body) {
-        JsonNode json() {
+    public record Response(int status, String body) {
+        public JsonNode json() {
             try {
                 return new ObjectMapper().readTree(body);
             } catch (IOException e) {
@@ -26,15 +26,15 @@ final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    Http(int port) {
+    public Http(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    Response get(String path, String token) {
+    public Response get(String path, String token) {
         return send(request(path, token).GET().build());
     }
 
-    Response post(String path, String token) {
+    public Response post(String path, String token) {
         return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
