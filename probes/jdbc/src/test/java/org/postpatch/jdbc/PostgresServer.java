@@ -75,8 +75,8 @@ final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
                 .failFast("postgres exited: " + folder.resolve("server.log"), () -> !server.isAlive())
                 .ignoreExceptions()
                 .until(() -> {
-                    try (Connection ignored = superuser()) {
-                        return true;
+                    try (Connection connection = superuser()) {
+                        return connection.isValid(5);
                     }
                 });
     }
