@@ -28,6 +28,24 @@ record Database(String url, Optional<String> user, Optional<String> password, Ma
         properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
+    /** Without the password, and with passwords in the URL masked: a record would print them all. */
+    @Override
+    public String toString() {
+        return "Database[url=" + masked(masked(url, URL_PASSWORD), URL_USER_INFO) + ", user=" + user.orElse("")
+                + ", properties=" + properties.keySet() + "]";
+    }
+
+    private static String masked(String text, Pattern secretInGroupOne) {
+        Matcher matcher = secretInGroupOne.matcher(text);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (matcher.find()) {
+            out.append(text, last, matcher.start(1)).append("****");
+            last = matcher.end(1);
+        }
+        return out.append(text.substring(last)).toString();
+    }
+
     /** Every value that must never be shown: the password, passwords in the URL and password properties. */
     List<String> secrets() {
         List<String> secrets = new ArrayList<>();
