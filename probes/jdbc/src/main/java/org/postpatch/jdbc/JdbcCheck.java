@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -49,12 +50,18 @@ final class JdbcCheck implements Check {
                 return checkConnection(connection, shownUrl, context);
             }
             Statement statement = resources.adopt(connection.createStatement());
-            statement.setQueryTimeout(Database.wholeSeconds(context.remaining()));
+            int queryTimeout = Database.wholeSeconds(context.remaining());
+            try {
+                statement.setQueryTimeout(queryTimeout);
+            } catch (SQLFeatureNotSupportedException unsupported) {
+                // The probe's own timeout still cancels the statement.
+            }
             QueryResult result;
             try {
                 result = execute(statement, query.get());
             } catch (SQLTimeoutException late) {
-                return Outcome.failed("query timed out after " + Durations.format(context.timeout()) + ": " + reason(late));
+                return Outcome.failed("query timed out after " + Durations.format(Duration.ofSeconds(queryTimeout)) + ": "
+                        + reason(late));
             } catch (SQLException broken) {
                 return Outcome.failed("query failed: " + reason(broken));
             }
