@@ -24,7 +24,7 @@ public final class Redactor {
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^/\\s:@]*:)([^@\\s/]+)(@)");
     private static final Pattern SECRET_HEADER = Pattern.compile(
             "(?i)((?:proxy-)?authorization|set-cookie|cookie)(\"?\\s*[:=]\\s*\"?)([^\"\\r\\n,}\\]]+)");
-    private static final Pattern JDBC_PASSWORD = Pattern.compile("(?i)([?&;](?:password|pwd)=)([^&;\\s\"]+)");
+    private static final Pattern JDBC_PASSWORD = Pattern.compile("(?i)([?&;](?:password|pwd)=)((?:[^&;\\s\":]|:(?!\\s))+)");
 
     private final List<String> secrets = new CopyOnWriteArrayList<>();
 

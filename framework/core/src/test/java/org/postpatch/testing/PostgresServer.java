@@ -10,26 +10,50 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real, throwaway PostgreSQL server for tests: a new cluster in a temporary folder, on a free
  * loopback port, password authentication over TCP, stopped and deleted on {@link #close()}. Uses
  * the Debian binaries under /usr/lib/postgresql (installed by ./test.sh when missing).
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     /** The superuser's name and password. */
     public static final String USER = "postgres";
     public static final String PASSWORD = "pp-test-superuser";
 
-    private final Path bin;
-    private final Path data;
-    private final int port;
+    private Path bin;
+    private Path data;
+    private int port;
 
     private PostgresServer(Path bin, Path data, int port) {
         this.bin = bin;
         this.data = data;
         this.port = port;
+    }
+
+    /** A server started before a test class's tests and stopped after them: {@code @RegisterExtension}. */
+    public PostgresServer() {
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        PostgresServer started = start();
+        this.bin = started.bin;
+        this.data = started.data;
+        this.port = started.port;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
     }
 
     /** Starts a new server; fails with a clear message when PostgreSQL is not installed. */
@@ -62,6 +86,31 @@ public final class PostgresServer implements AutoCloseable {
     /** A JDBC URL for a database of this server (postgres is always there). */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** The same as {@link #jdbcUrl(String)}. */
+    public String url(String database) {
+        return jdbcUrl(database);
+    }
+
+    /** A connection to the postgres database as the superuser (needs the PostgreSQL driver). */
+    public Connection superuser() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+    }
+
+    /** Runs statements as the superuser, such as {@code create role}. */
+    public void execute(String... statements) throws SQLException {
+        executeIn("postgres", statements);
+    }
+
+    /** Runs statements in one database as the superuser. */
+    public void executeIn(String database, String... statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
     }
 
     /** Runs SQL through psql as the superuser, for setting up test databases and users. */
