@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readiness how the self-test and the application's readiness relate
  * @param variables suite variables; values may use Spring placeholders such as
  *                  {@code ${local.server.port}}, resolved once the web server has started
+ * @param secrets   values for {@code ${secret:NAME}} taken from the application's configuration
+ *                  (such as {@code ${spring.datasource.password}}) before the process environment;
+ *                  used, never shown
  */
 @ConfigurationProperties("postpatch")
 public record PostPatchProperties(
@@ -38,11 +41,13 @@ public record PostPatchProperties(
         String schedule,
         @DefaultValue("true") boolean runOnChange,
         @DefaultValue Readiness readiness,
-        Map<String, String> variables) {
+        Map<String, String> variables,
+        Map<String, String> secrets) {
 
     public PostPatchProperties {
         probes = probes == null ? List.of() : List.copyOf(probes);
         variables = variables == null ? Map.of() : Map.copyOf(variables);
+        secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
     }
 
     /**

@@ -3,11 +3,14 @@ package org.postpatch.spring.boot;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.postpatch.config.Durations;
+import org.postpatch.config.Environment;
 import org.postpatch.embedded.PostPatch;
 import org.springframework.core.env.PropertyResolver;
 
@@ -33,8 +36,8 @@ final class SelfTestSettings {
     }
 
     /**
-     * The builder, ready to start. Variable values are resolved against {@code environment} now, so
-     * placeholders such as {@code ${local.server.port}} take the port the web server really got.
+     * The builder, ready to start. Variable and secret values are resolved against {@code environment}
+     * now, so placeholders such as {@code ${local.server.port}} take the port the web server really got.
      */
     PostPatch.Builder builder(PropertyResolver environment, String appVersion, BooleanSupplier readiness) {
         PostPatch.Builder builder = PostPatch.embedded()
@@ -55,6 +58,11 @@ final class SelfTestSettings {
         endpointAddress().ifPresent(builder::endpoint);
         schedule().ifPresent(builder::schedule);
         properties.variables().forEach((name, value) -> builder.variable(name, environment.resolvePlaceholders(value)));
+        if (!properties.secrets().isEmpty()) {
+            Map<String, String> secrets = new LinkedHashMap<>();
+            properties.secrets().forEach((name, value) -> secrets.put(name, environment.resolvePlaceholders(value)));
+            builder.environment(Environment.system().overriddenBy(secrets));
+        }
         return builder;
     }
 
