@@ -1,0 +1,2 @@
+/** orders-service: a small order service that tests itself after every patch. */
+package com.acme.orders;
