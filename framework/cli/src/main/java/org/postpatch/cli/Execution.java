@@ -105,6 +105,18 @@ final class Execution {
         }
     }
 
+    /**
+     * Records the run, writes its reports and returns the exit code: the verdict's (the verify's when
+     * judged against a baseline), or 3 when a report could not be written on an otherwise passing run.
+     */
+    int conclude(RunResult result, Comparison comparison, RunOptions options, String ledger, RunKind kind) {
+        record(result, ledger, kind, comparison);
+        boolean reported = writeReports(result, comparison, options);
+        int code = comparison == null ? ExitCodes.of(result, options.failOnWarn)
+                : ExitCodes.of(result, comparison.verdict(result), options.failOnWarn);
+        return reported || code != ExitCodes.PASS ? code : ExitCodes.INCOMPLETE;
+    }
+
     /** Writes the requested reports; returns false (after saying why) if one could not be written. */
     boolean writeReports(RunResult result, RunOptions options) {
         return writeReports(result, null, options);

@@ -42,9 +42,6 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         RunResult result = execution.run(suites, options);
-        execution.record(result, ledger.location(), RunKind.RUN, null);
-        boolean reported = execution.writeReports(result, options);
-        int code = ExitCodes.of(result, options.failOnWarn);
-        return reported || code != ExitCodes.PASS ? code : ExitCodes.INCOMPLETE;
+        return execution.conclude(result, null, options, ledger.location(), RunKind.RUN);
     }
 }

@@ -111,11 +111,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (comparison != null) {
             new ConsoleReport(output.out(), output.redactor(), output.colour()).summary(result, comparison);
         }
-        execution.record(result, ledger.location(), RunKind.VERIFY, comparison);
-        boolean reported = execution.writeReports(result, comparison, options);
-        int code = comparison == null ? ExitCodes.of(result, options.failOnWarn)
-                : ExitCodes.of(result, comparison.verdict(result), options.failOnWarn);
-        return reported || code != ExitCodes.PASS ? code : ExitCodes.INCOMPLETE;
+        return execution.conclude(result, comparison, options, ledger.location(), RunKind.VERIFY);
     }
 
     /** The recorded baseline, empty when there is none, or null after reporting a bad --against. */

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postpatch.secret.Redactor;
 import org.postpatch.testing.ProbeFiles;
 
 /** The command line, in process: exit codes, output and reports. */
@@ -19,16 +15,14 @@ class CommandLineTest {
     @TempDir
     Path folder;
 
+    private final Cli cli = new Cli();
     private String out;
     private String err;
 
     private int postpatch(String... args) {
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        int code = Main.execute(new Output(new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-                new PrintStream(errBytes, true, StandardCharsets.UTF_8), new Redactor(), false), args);
-        out = outBytes.toString(StandardCharsets.UTF_8);
-        err = errBytes.toString(StandardCharsets.UTF_8);
+        int code = cli.run(args);
+        out = cli.out();
+        err = cli.err();
         return code;
     }
 

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postpatch.secret.Redactor;
 import org.postpatch.testing.ProbeFiles;
 
 /** baseline and verify through the command line, in process. */
@@ -22,16 +18,14 @@ class VerifyTest {
     @TempDir
     Path folder;
 
+    private final Cli cli = new Cli();
     private String out;
     private String err;
 
     private int postpatch(String... args) {
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        int code = Main.execute(new Output(new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-                new PrintStream(errBytes, true, StandardCharsets.UTF_8), new Redactor(), false), args);
-        out = outBytes.toString(StandardCharsets.UTF_8);
-        err = errBytes.toString(StandardCharsets.UTF_8);
+        int code = cli.run(args);
+        out = cli.out();
+        err = cli.err();
         return code;
     }
 
