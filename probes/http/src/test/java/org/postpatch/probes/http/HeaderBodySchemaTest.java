@@ -68,8 +68,8 @@ class HeaderBodySchemaTest {
                         headers: { Content-Type: { contains: xml }, X-Trace: { exists: true } }
                 """);
         assertThat(probe(run, "order").message()).isEqualTo(
-                "header Content-Type: expected to contain \"xml\" but was \"application/json; charset=utf-8\"; "
-                        + "header X-Trace: expected to exist but it is absent");
+                "Content-Type header: expected to contain \"xml\" but was \"application/json; charset=utf-8\"; "
+                        + "X-Trace header: expected to exist but it is absent");
     }
 
     @Test

@@ -13,6 +13,6 @@ public record HeaderExpectation(String name, ValueMatcher matcher) implements Ex
     public void check(ReceivedResponse response, ProbeContext context, Mismatches mismatches) {
         List<String> values = response.headers().allValues(name);
         JsonNode found = values.isEmpty() ? MissingNode.getInstance() : TextNode.valueOf(String.join(", ", values));
-        matcher.mismatch(found, context).ifPresent(problem -> mismatches.add("header " + name + ": " + problem));
+        matcher.mismatch(found, context).ifPresent(problem -> mismatches.add(name + " header: " + problem));
     }
 }
