@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import org.postpatch.api.Outcome;
 import org.postpatch.api.ProbeContext;
 import org.postpatch.probes.http.client.ConnectionFailures;
@@ -50,8 +49,8 @@ final class HttpCheck implements Check {
         try {
             HttpClient client = context.shared(HttpClients.class, HttpClients::new).client(request.tls());
             response = new Exchange(client, request).send(context);
-        } catch (ExecutionException failed) {
-            return Outcome.failed(context.redact(ConnectionFailures.describe(Exchange.cause(failed), request.uri())))
+        } catch (IOException failed) {
+            return Outcome.failed(context.redact(ConnectionFailures.describe(failed, request.uri())))
                     .withDetail("request", context.redact(request.describe()));
         } catch (IllegalStateException unusable) {
             return Outcome.failed(context.redact(unusable.getMessage()));
