@@ -21,6 +21,7 @@ public final class HttpClients implements AutoCloseable {
 
     private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
     private final Map<TlsSettings, HttpClient> clients = new ConcurrentHashMap<>();
+    private volatile HttpClient defaultTrust;
 
     /**
      * The client for these TLS settings, built on first use.
@@ -28,6 +29,15 @@ public final class HttpClients implements AutoCloseable {
      * @throws IllegalStateException when the trust store cannot be read
      */
     public HttpClient client(TlsSettings tls) {
+        if (tls == TlsSettings.DEFAULT) {
+            // Nearly every probe: skip hashing the settings on every request.
+            HttpClient client = defaultTrust;
+            if (client == null) {
+                client = clients.computeIfAbsent(tls, this::build);
+                defaultTrust = client;
+            }
+            return client;
+        }
         return clients.computeIfAbsent(tls, this::build);
     }
 
@@ -53,6 +63,7 @@ public final class HttpClients implements AutoCloseable {
 
     @Override
     public void close() {
+        defaultTrust = null;
         clients.clear();
         workers.shutdownNow();
     }

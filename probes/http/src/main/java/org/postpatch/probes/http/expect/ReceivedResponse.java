@@ -76,10 +76,7 @@ public final class ReceivedResponse {
     /** The body parsed as JSON (parsed once). */
     public JsonNode json() throws IOException {
         if (json == null) {
-            json = Json.mapper().readTree(body);
-            if (json == null || json.isMissingNode()) {
-                throw new IOException("the body is empty");
-            }
+            json = Json.parse(body);
         }
         return json;
     }

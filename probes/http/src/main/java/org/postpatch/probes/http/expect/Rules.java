@@ -52,7 +52,7 @@ public final class Rules {
             }
             return found.asText().equals(expected.text());
         }
-        JsonNode tree = Json.mapper().valueToTree(expected.toPlain());
+        JsonNode tree = Json.tree(expected.toPlain());
         return tree.equals(NUMBERS_BY_VALUE, found);
     }
 

@@ -1,6 +1,5 @@
 package org.postpatch.probes.http.spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -101,6 +100,11 @@ public final class RequestReader {
             http.problem(key, "expected an http:// or https:// URL with a host, found '" + hidePassword(written) + "'");
             return NOT_YET_KNOWN;
         }
+        boolean hasPath = parsed.getRawPath() != null && !parsed.getRawPath().isEmpty();
+        if (parsed.getRawUserInfo() == null && query.isEmpty() && parsed.getRawFragment() == null && hasPath
+                && parsed.getScheme().equals(scheme)) {
+            return parsed;
+        }
         if (parsed.getRawUserInfo() != null) {
             basicAuthorization(parsed.getRawUserInfo(), headers, secrets);
         }
@@ -174,15 +178,8 @@ public final class RequestReader {
             return RequestBody.NONE;
         }
         switch (given.get(0)) {
-            case "json": {
-                try {
-                    byte[] json = Json.mapper().writeValueAsBytes(http.raw("json").orElseThrow().toPlain());
-                    return new RequestBody("application/json", json);
-                } catch (JsonProcessingException impossible) {
-                    http.problem("json", "cannot be written as JSON: " + impossible.getOriginalMessage());
-                    return RequestBody.NONE;
-                }
-            }
+            case "json":
+                return new RequestBody("application/json", Json.write(http.raw("json").orElseThrow().toPlain()));
             case "form": {
                 String form = http.stringMap("form").entrySet().stream()
                         .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
