@@ -25,7 +25,8 @@ import javax.net.ssl.SSLContext;
 public final class TestServer implements AutoCloseable {
 
     /** A request as the server saw it. */
-    public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, String body,
+                           int clientPort) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> String.join(", ", e.getValue())).findFirst().orElse(null);
@@ -68,7 +69,7 @@ public final class TestServer implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
-                    new String(body, StandardCharsets.UTF_8)));
+                    new String(body, StandardCharsets.UTF_8), exchange.getRemoteAddress().getPort()));
             try {
                 handler.handle(exchange);
             } finally {
@@ -111,6 +112,11 @@ public final class TestServer implements AutoCloseable {
     /** The base URL by the name {@code localhost}: the same server, but another host name. */
     public String urlByName() {
         return (server instanceof HttpsServer ? "https" : "http") + "://localhost:" + port();
+    }
+
+    /** How many connections the requests came over (distinct client ports). */
+    public int connections() {
+        return (int) received.stream().map(Received::clientPort).distinct().count();
     }
 
     public List<Received> received() {
