@@ -43,6 +43,8 @@ public final class ColdBenchmark {
             commands.put("empty JVM (same flags)", command(java, benchmarkJar, EmptyMain.class.getName()));
             commands.put("plain HttpClient process", command(java, benchmarkJar, PlainMain.class.getName(),
                     server.url(), String.valueOf(probes), "8"));
+            commands.put(PLAIN_STOPPED, command(java, benchmarkJar, PlainMain.class.getName(),
+                    server.url(), String.valueOf(probes), "8", "stop"));
             commands.put("bin/postpatch run", List.of(script.toString(), "run", "--parallel", "8", suite.toString()));
             Map<String, String> environment = Map.of("POSTPATCH_JAR", postpatchJar.toString(), "POSTPATCH_JAVA", java);
             if (appCds) {
@@ -67,6 +69,8 @@ public final class ColdBenchmark {
                     + " runs each after 2 warm-up runs (interleaved); JVM flags " + String.join(" ", JVM_FLAGS));
             times.forEach((name, stats) -> System.out.printf("  %-36s %s%n", name, stats.describe()));
             System.out.println("  B2 ratio postpatch / plain process:  " + Stats.ratio(postpatch, plain) + "   (target <= 1.5)");
+            System.out.println("  B2 ratio postpatch / plain process that also stops its client's selector thread: "
+                    + Stats.ratio(postpatch, times.get(PLAIN_STOPPED)));
             System.out.printf("  beyond the empty JVM: postpatch %.0f ms, plain %.0f ms%n",
                     postpatch.median() - empty.median(), plain.median() - empty.median());
             if (appCds) {
@@ -80,6 +84,7 @@ public final class ColdBenchmark {
         }
     }
 
+    private static final String PLAIN_STOPPED = "plain process, selector stopped";
     private static final String APPCDS_POSTPATCH = "bin/postpatch run, AppCDS archive";
     private static final String APPCDS_PLAIN = "plain HttpClient process, AppCDS";
 
@@ -144,7 +149,7 @@ public final class ColdBenchmark {
         System.out.println();
         System.out.println("Profile: classes loaded (-Xlog:class+load), by source and package");
         for (Map.Entry<String, List<String>> entry : commands.entrySet()) {
-            if (entry.getKey().contains("AppCDS")) {
+            if (entry.getKey().contains("AppCDS") || entry.getKey().equals(PLAIN_STOPPED)) {
                 continue;
             }
             Path log = folder.resolve("classes-" + entry.getKey().replaceAll("\\W+", "-") + ".log");
