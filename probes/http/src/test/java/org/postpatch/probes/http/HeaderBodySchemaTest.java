@@ -131,7 +131,7 @@ class HeaderBodySchemaTest {
                   - id: generous
                     http: { get: "${base}/slow", expect: { within: 1m } }
                 """);
-        assertThat(probe(run, "slow").message()).matches("took \\d+ms, over the 50ms budget");
+        assertThat(probe(run, "slow").message()).matches("took \\d+ms, over the 50ms budget( \\(one of the first requests of this process.*\\))?");
         assertThat(probe(run, "generous").status()).isEqualTo(ProbeStatus.PASSED);
     }
 }

@@ -32,6 +32,9 @@ public final class Exchange {
     /** Slack on the client's own timeout, so that postpatch's timeout fires first and names the probe's. */
     private static final Duration CLIENT_TIMEOUT_SLACK = Duration.ofSeconds(1);
 
+    /** Set once any response has arrived in this process: later requests no longer load the HTTP stack. */
+    private static volatile boolean warm;
+
     private final HttpClient client;
     private final RequestSpec request;
 
@@ -47,6 +50,7 @@ public final class Exchange {
      */
     public ReceivedResponse send(ProbeContext context) throws IOException, InterruptedException {
         long start = System.nanoTime();
+        boolean cold = !warm;
         URI uri = request.uri();
         Method method = request.method();
         RequestBody body = request.body();
@@ -70,8 +74,9 @@ public final class Exchange {
                     continue;
                 }
             }
+            warm = true;
             return new ReceivedResponse(response.statusCode(), response.headers(), response.body(), uri,
-                    Duration.ofNanos(System.nanoTime() - start), certificates(response), note);
+                    Duration.ofNanos(System.nanoTime() - start), certificates(response), note, cold);
         }
     }
 

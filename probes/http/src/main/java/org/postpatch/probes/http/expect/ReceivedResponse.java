@@ -25,6 +25,7 @@ public final class ReceivedResponse {
     private final Duration latency;
     private final List<Certificate> certificates;
     private final String redirectNote;
+    private final boolean cold;
     private JsonNode json;
 
     /**
@@ -32,9 +33,11 @@ public final class ReceivedResponse {
      * @param latency       from sending the first request to the last byte of the final body
      * @param certificates  the server's certificate chain over https, leaf first; empty over plain http
      * @param redirectNote  why a redirect response was not followed, or null
+     * @param cold          true when sent before any response had arrived in this process, so that
+     *                      its latency includes loading the JDK's HTTP stack
      */
     public ReceivedResponse(int status, HttpHeaders headers, byte[] body, URI uri, Duration latency,
-                            List<Certificate> certificates, String redirectNote) {
+                            List<Certificate> certificates, String redirectNote, boolean cold) {
         this.status = status;
         this.headers = headers;
         this.body = body;
@@ -42,6 +45,12 @@ public final class ReceivedResponse {
         this.latency = latency;
         this.certificates = List.copyOf(certificates);
         this.redirectNote = redirectNote;
+        this.cold = cold;
+    }
+
+    /** True when this was one of the first requests of the process (see the constructor). */
+    public boolean cold() {
+        return cold;
     }
 
     public int status() {
