@@ -43,6 +43,10 @@ final class PlainChecks {
     private static boolean check(HttpClient client, URI uri) throws Exception {
         HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+        return passes(response);
+    }
+
+    static boolean passes(HttpResponse<byte[]> response) throws java.io.IOException {
         return response.statusCode() == 200 && "UP".equals(MAPPER.readTree(response.body()).path("status").asText());
     }
 }

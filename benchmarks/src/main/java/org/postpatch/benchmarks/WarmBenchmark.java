@@ -34,17 +34,23 @@ public final class WarmBenchmark {
             Path folder = Files.createTempDirectory("postpatch-bench");
             List<Suite> suites = SuiteLoader.builder().build()
                     .load(List.of(Suites.write(folder, server.url(), probes).toString()));
+            List<Suite> noopSuites = SuiteLoader.builder().build()
+                    .load(List.of(Suites.writeReference(folder, "bench-noop", server.url(), probes).toString()));
+            List<Suite> plainSuites = SuiteLoader.builder().build()
+                    .load(List.of(Suites.writeReference(folder, "bench-plain", server.url(), probes).toString()));
             Runner runner = Runner.builder().parallel(parallel).attachments(folder.resolve("attachments")).build();
             ExecutorService threads = Executors.newFixedThreadPool(parallel);
             HttpClient kept = PlainChecks.client();
             Stats postpatch = new Stats();
             Stats plainKept = new Stats();
             Stats plainFresh = new Stats();
+            Stats engineOnly = new Stats();
+            Stats engineWithPlain = new Stats();
             for (int round = 0; round < warmup + rounds; round++) {
                 boolean measured = round >= warmup;
                 // Alternate who goes first, so that neither side always runs on a freshly idle machine.
-                for (int side = 0; side < 3; side++) {
-                    switch ((side + round) % 3) {
+                for (int side = 0; side < 5; side++) {
+                    switch ((side + round) % 5) {
                         case 0 -> time(measured, postpatch, () -> {
                             RunResult run = runner.run(suites);
                             if (run.verdict() != Verdict.PASS) {
@@ -52,6 +58,8 @@ public final class WarmBenchmark {
                             }
                         });
                         case 1 -> time(measured, plainKept, () -> PlainChecks.run(kept, threads, server.url(), probes));
+                        case 2 -> time(measured, engineOnly, () -> passOrThrow(runner.run(noopSuites)));
+                        case 3 -> time(measured, engineWithPlain, () -> passOrThrow(runner.run(plainSuites)));
                         default -> time(measured, plainFresh,
                                 () -> PlainChecks.run(PlainChecks.client(), threads, server.url(), probes));
                     }
@@ -63,9 +71,19 @@ public final class WarmBenchmark {
             System.out.println("  plain HttpClient, one client kept       " + plainKept.describe());
             System.out.println("  plain HttpClient, new client per round  " + plainFresh.describe());
             System.out.println("  postpatch http probes (runner)          " + postpatch.describe());
+            System.out.println("  where the difference goes:");
+            System.out.println("    engine alone, 200 no-op probes        " + engineOnly.describe());
+            System.out.println("    engine running the plain checks       " + engineWithPlain.describe()
+                    + "   (one client per run, like the http kind)");
             System.out.println("  B1 ratio postpatch / plain kept client:    " + Stats.ratio(postpatch, plainKept)
                     + "   (target <= 1.2)");
             System.out.println("  B1 ratio postpatch / plain client per run: " + Stats.ratio(postpatch, plainFresh));
+        }
+    }
+
+    private static void passOrThrow(RunResult run) {
+        if (run.verdict() != Verdict.PASS) {
+            throw new IllegalStateException("the probes failed: " + run.probes().get(0).message());
         }
     }
 

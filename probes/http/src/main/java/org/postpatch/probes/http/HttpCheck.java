@@ -16,6 +16,7 @@ import org.postpatch.probes.http.expect.JsonPath;
 import org.postpatch.probes.http.expect.Mismatches;
 import org.postpatch.probes.http.expect.ReceivedResponse;
 import org.postpatch.probes.http.expect.Texts;
+import org.postpatch.probes.http.spec.RequestSpec;
 import org.postpatch.spi.Check;
 
 /**
@@ -24,12 +25,12 @@ import org.postpatch.spi.Check;
  */
 final class HttpCheck implements Check {
 
-    private final org.postpatch.probes.http.spec.RequestSpec request;
+    private final RequestSpec request;
     private final Expectations expectations;
     private final Map<String, JsonPath> captures;
     private final boolean needsJson;
 
-    HttpCheck(org.postpatch.probes.http.spec.RequestSpec request, Expectations expectations,
+    HttpCheck(RequestSpec request, Expectations expectations,
               Map<String, JsonPath> captures) {
         this.request = request;
         this.expectations = expectations;
