@@ -24,4 +24,10 @@ public record RequestSpec(Method method, URI uri, String shownUri, Map<String, S
     public String describe() {
         return method + " " + shownUri;
     }
+
+    /** Only the request line: the headers and secrets must never end up in a message. */
+    @Override
+    public String toString() {
+        return describe();
+    }
 }
