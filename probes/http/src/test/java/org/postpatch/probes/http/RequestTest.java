@@ -156,4 +156,16 @@ class RequestTest {
         assertThat(probe(run, "down").status()).isEqualTo(ProbeStatus.FAILED);
         assertThat(probe(run, "down").message()).isEqualTo("cannot connect to 127.0.0.1:" + port + ": Connection refused");
     }
+
+    @Test
+    void unknownHostIsNamed() {
+        RunResult run = new ProbeFiles(folder).run("""
+                suite: s
+                probes:
+                  - id: nowhere
+                    http: { get: "http://no-such-host.invalid:8080/health" }
+                """);
+        assertThat(probe(run, "nowhere").message())
+                .isEqualTo("cannot connect to no-such-host.invalid:8080: unknown host no-such-host.invalid");
+    }
 }

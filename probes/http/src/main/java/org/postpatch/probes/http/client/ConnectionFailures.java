@@ -28,12 +28,12 @@ public final class ConnectionFailures {
         if (top instanceof HttpTimeoutException) {
             return "no response from " + where + " in time";
         }
+        if (find(top, UnresolvedAddressException.class) != null || find(top, UnknownHostException.class) != null) {
+            return "cannot connect to " + where + ": unknown host " + uri.getHost();
+        }
         ConnectException refused = find(top, ConnectException.class);
         if (refused != null) {
             return "cannot connect to " + where + ": " + message(refused, "Connection refused");
-        }
-        if (find(top, UnresolvedAddressException.class) != null || find(top, UnknownHostException.class) != null) {
-            return "cannot connect to " + where + ": unknown host " + uri.getHost();
         }
         SSLHandshakeException handshake = find(top, SSLHandshakeException.class);
         if (handshake != null) {
