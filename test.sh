@@ -19,6 +19,8 @@ command -v mvn >/dev/null 2>&1 || need_packages+=(maven)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_packages+=(postgresql)
 # promtool (Prometheus' own checker) validates /selftest/metrics.
 command -v promtool >/dev/null 2>&1 || need_packages+=(prometheus)
+# The Ansible rolling-patch playbook is tested against local instances.
+command -v ansible-playbook >/dev/null 2>&1 || need_packages+=(ansible-core)
 if ((${#need_packages[@]})); then
   say "installing ${need_packages[*]}"
   as_root apt-get update -qq

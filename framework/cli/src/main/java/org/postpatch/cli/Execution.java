@@ -57,11 +57,6 @@ final class Execution {
         output.err().flush();
     }
 
-    /** Runs with the console view, on this machine's fingerprint. */
-    RunResult run(List<Suite> suites, RunOptions options) {
-        return run(suites, options, org.postpatch.run.Fingerprints.machine(), true);
-    }
-
     /** Runs with the console view; {@code summary} false leaves the summary to the caller (verify). */
     RunResult run(List<Suite> suites, RunOptions options, org.postpatch.result.Fingerprint fingerprint, boolean summary) {
         Runner.Builder builder = Runner.builder()

@@ -26,6 +26,9 @@ final class RunCommand implements Callable<Integer> {
     RunOptions options;
 
     @Mixin
+    FingerprintOption fingerprint;
+
+    @Mixin
     LedgerOption ledger;
 
     private final Output output;
@@ -41,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
         if (suites == null) {
             return ExitCodes.BAD_INPUT;
         }
-        RunResult result = execution.run(suites, options);
+        RunResult result = execution.run(suites, options, fingerprint.read(output), true);
         return execution.conclude(result, null, options, ledger.location(), RunKind.RUN);
     }
 }

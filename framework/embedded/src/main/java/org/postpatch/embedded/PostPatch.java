@@ -224,16 +224,17 @@ public final class PostPatch {
          * at the endpoint and logged, and the application goes on.
          */
         public SelfTest start() {
-            if (!OperatorSettings.fromProcess().enabled()) {
-                return SelfTest.disabled();
-            }
-            SelfTestConfig config;
             try {
-                config = build();
+                if (!OperatorSettings.fromProcess().enabled()) {
+                    return SelfTest.disabled();
+                }
+                return SelfTest.start(build());
             } catch (IllegalArgumentException invalid) {
                 return SelfTest.failed("postpatch is misconfigured: " + invalid.getMessage());
+            } catch (RuntimeException | LinkageError broken) {
+                // Even a broken classpath (a missing library) must not stop the application.
+                return SelfTest.failed("postpatch could not start: " + broken);
             }
-            return SelfTest.start(config);
         }
     }
 }

@@ -129,7 +129,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
             }
             port().ifPresent(port -> LOG.log(System.Logger.Level.INFO, "postpatch: self-test endpoint on port " + port
                     + config.basePath()));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             warn("the self-test endpoint could not start on " + config.endpointAddress() + ": " + e.getMessage());
         }
     }
@@ -151,7 +151,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
             }
             config.scheduleInterval().ifPresent(interval -> scheduler.scheduleWithFixedDelay(
                     () -> request(Trigger.SCHEDULE), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (RuntimeException unexpected) {
+        } catch (RuntimeException | LinkageError unexpected) {
             problem = "the self-test could not start: " + redactor.redact(String.valueOf(unexpected));
             LOG.log(System.Logger.Level.ERROR, "postpatch: " + problem, unexpected);
         } finally {

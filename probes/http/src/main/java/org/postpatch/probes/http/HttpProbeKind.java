@@ -1,0 +1,72 @@
+package org.postpatch.probes.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.postpatch.probes.http.expect.ExpectationReader;
+import org.postpatch.probes.http.expect.Expectations;
+import org.postpatch.probes.http.expect.JsonPath;
+import org.postpatch.probes.http.spec.RequestReader;
+import org.postpatch.probes.http.spec.RequestSpec;
+import org.postpatch.spi.Check;
+import org.postpatch.spi.ProbeKind;
+import org.postpatch.spi.Spec;
+
+/**
+ * The {@code http} probe kind: one request, checked against declared expectations.
+ * <pre>{@code
+ * - id: health
+ *   http:
+ *     get: ${base}/actuator/health
+ *     expect: { status: 200, json: { $.status: UP }, within: 500ms }
+ * }</pre>
+ * Everything is parsed and compiled here (URL, body, regular expressions, JSONPaths), so a run only
+ * sends requests and compares.
+ */
+public final class HttpProbeKind implements ProbeKind {
+
+    private static final Pattern CAPTURE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+
+    @Override
+    public String name() {
+        return "http";
+    }
+
+    @Override
+    public Check bind(Spec spec) {
+        if (!spec.isMap()) {
+            spec.problem("expected a map with the request, like { get: http://localhost:8080/health }, found "
+                    + spec.node().describeType());
+            return null;
+        }
+        RequestSpec request = RequestReader.read(spec);
+        Expectations expectations = spec.child("expect")
+                .map(expect -> ExpectationReader.read(expect, spec.location().file()))
+                .orElse(Expectations.DEFAULT);
+        return new HttpCheck(request, expectations, captures(spec));
+    }
+
+    private static Map<String, JsonPath> captures(Spec spec) {
+        Map<String, JsonPath> captures = new LinkedHashMap<>();
+        spec.child("capture").ifPresent(capture -> {
+            if (!capture.isMap()) {
+                spec.problem("capture", "expected a map of names to JSONPaths, like { orderId: $.id }");
+                return;
+            }
+            capture.entries().forEach((name, path) -> {
+                if (!CAPTURE_NAME.matcher(name).matches()) {
+                    capture.problem(name, "'" + name + "' cannot be a variable name (letters, digits, _ . -)");
+                } else if (!path.isScalar()) {
+                    capture.problem(name, "expected a JSONPath like $.id, found " + path.node().describeType());
+                } else {
+                    try {
+                        captures.put(name, JsonPath.parse(path.text().trim()));
+                    } catch (IllegalArgumentException notPath) {
+                        capture.problem(name, notPath.getMessage());
+                    }
+                }
+            });
+        });
+        return captures;
+    }
+}
