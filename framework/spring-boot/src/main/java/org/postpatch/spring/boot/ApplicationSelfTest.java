@@ -54,7 +54,7 @@ public final class ApplicationSelfTest implements StatusSource, SmartLifecycle {
             }
             selfTest = started;
             RunningApplication.started(context);
-        } catch (RuntimeException unexpected) {
+        } catch (RuntimeException | LinkageError unexpected) {
             problem = "the self-test could not start: " + unexpected;
             LOG.log(System.Logger.Level.ERROR, "postpatch: " + problem, unexpected);
         }
