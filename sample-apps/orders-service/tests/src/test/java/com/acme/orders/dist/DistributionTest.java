@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -16,15 +15,13 @@ import org.junit.jupiter.api.Test;
 /** The four jars in target/dist, and that each patch changes exactly what it says it does. */
 class DistributionTest {
 
-    private static final Path DIST = Path.of(System.getProperty("orders.dist", "../target/dist"));
-
     @Test
     void eachVersionIsARunnableSpringBootJarWithItsOwnVersion() throws IOException {
         assertThat(buildVersion("orders-service-1.0.0.jar")).isEqualTo("1.0.0");
         assertThat(buildVersion("orders-service-1.0.1.jar")).isEqualTo("1.0.1");
         assertThat(buildVersion("orders-service-1.0.2.jar")).isEqualTo("1.0.2");
         assertThat(buildVersion("orders-service-1.0.1-lib.jar")).isEqualTo("1.0.1");
-        try (JarFile jar = new JarFile(DIST.resolve("orders-service-1.0.0.jar").toFile())) {
+        try (JarFile jar = new JarFile(Distribution.jar("orders-service-1.0.0.jar").toFile())) {
             assertThat(jar.getManifest().getMainAttributes().getValue("Start-Class")).isEqualTo("com.acme.orders.OrdersApplication");
         }
     }
@@ -65,7 +62,7 @@ class DistributionTest {
     }
 
     private static String buildVersion(String jar) throws IOException {
-        try (JarFile file = new JarFile(DIST.resolve(jar).toFile());
+        try (JarFile file = new JarFile(Distribution.jar(jar).toFile());
              InputStream in = file.getInputStream(file.getEntry("META-INF/build-info.properties"))) {
             Properties properties = new Properties();
             properties.load(in);
@@ -85,7 +82,7 @@ class DistributionTest {
 
     private static Map<String, Long> entries(String jar, String folder) throws IOException {
         Map<String, Long> entries = new TreeMap<>();
-        try (JarFile file = new JarFile(DIST.resolve(jar).toFile())) {
+        try (JarFile file = new JarFile(Distribution.jar(jar).toFile())) {
             file.stream().filter(entry -> entry.getName().startsWith(folder) && !entry.isDirectory())
                     .forEach((ZipEntry entry) -> entries.put(entry.getName().substring(folder.length()), entry.getCrc()));
         }
