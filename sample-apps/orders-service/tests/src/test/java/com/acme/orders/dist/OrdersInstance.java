@@ -70,16 +70,18 @@ final class OrdersInstance implements AutoCloseable {
         builder.environment().put("POSTPATCH_TOKEN", TOKEN);
         long started = System.nanoTime();
         Process process = builder.start();
-        OrdersInstance instance = new OrdersInstance(jar, process, log, port, selfTestPort, Duration.ZERO);
+        // Should the test JVM end abruptly, the instance must not outlive it (holding its ports).
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop " + jar));
+        String readiness = "http://localhost:" + port + "/actuator/health/readiness";
         try {
             await(jar + " to be ready on port " + port).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                     .until(() -> {
-                        instance.failIfDead();
-                        return instance.answers("/actuator/health/readiness");
+                        failIfDead(jar, process);
+                        return answers(readiness);
                     });
         } catch (ConditionTimeoutException | IllegalStateException notReady) {
-            instance.close();
-            throw new IllegalStateException(notReady.getMessage() + "\n" + instance.logTail(), notReady);
+            stop(process);
+            throw new IllegalStateException(notReady.getMessage() + "\n" + tail(log), notReady);
         }
         return new OrdersInstance(jar, process, log, port, selfTestPort, Duration.ofNanos(System.nanoTime() - started));
     }
@@ -107,7 +109,7 @@ final class OrdersInstance implements AutoCloseable {
         JsonNode[] status = new JsonNode[1];
         try {
             await("the self-test of " + name).atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                failIfDead();
+                failIfDead(name, process);
                 Http.Response response = Http.get(selfTestUrl("/selftest"), TOKEN);
                 status[0] = response.json();
                 return FINISHED.contains(status[0].path("status").asText()) && !status[0].path("running").asBoolean();
@@ -118,22 +120,26 @@ final class OrdersInstance implements AutoCloseable {
         return status[0];
     }
 
-    private boolean answers(String path) {
+    private static boolean answers(String url) {
         try {
-            return Http.get(url(path)).status() == 200;
+            return Http.get(url).status() == 200;
         } catch (UncheckedIOException notYet) {
             return false;
         }
     }
 
-    private void failIfDead() {
+    private static void failIfDead(String jar, Process process) {
         if (!process.isAlive()) {
-            throw new IllegalStateException(name + " exited with code " + process.exitValue());
+            throw new IllegalStateException(jar + " exited with code " + process.exitValue());
         }
     }
 
     /** The end of the instance's log, for failure messages. */
     String logTail() {
+        return tail(log);
+    }
+
+    private static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
             return "--- last lines of " + log + " ---\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -145,6 +151,10 @@ final class OrdersInstance implements AutoCloseable {
     /** Stops the instance as an operator would (SIGTERM, graceful shutdown), forcibly after 30 seconds. */
     @Override
     public void close() {
+        stop(process);
+    }
+
+    private static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
