@@ -21,7 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * {@code POST /api/orders} creates an order (201, its JSON, and its URL in {@code Location});
  * {@code GET /api/orders} lists the latest; {@code GET /api/orders/{id}} reads one (404 if unknown).
- * Errors are RFC 9457 problem details.
+ * Errors are RFC 9457 problem details ({@link ApiProblems}).
  */
 @RestController
 @RequestMapping("/api/orders")

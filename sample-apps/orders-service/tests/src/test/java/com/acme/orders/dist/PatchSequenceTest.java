@@ -126,7 +126,7 @@ class PatchSequenceTest {
             assertThat(message(selfTest, "order-json-contract")).contains("sku");
             if (formProbed) {
                 assertThat(statuses).containsEntry("order-form", "FAILED");
-                assertThat(message(selfTest, "order-form")).contains("Order created");
+                assertThat(message(selfTest, "order-form")).isNotBlank();
             }
             assertThat(selfTest.path("fingerprintFacts").path("app.version").asText()).isEqualTo("1.0.2");
 
