@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks of the http probe kind: B1 (warm, in one JVM) and B2 (cold, fresh processes).
 # Each prints its own baseline, measured in the same run, and the ratio to it.
-# Usage: benchmarks/run.sh [b1|b2|all] [--profile] [--appcds]
+# Usage: benchmarks/run.sh [b1|b2|b3|all] [--profile] [--appcds]
+#   b3: GET /selftest while a probe hangs, 200 concurrent requests per round, vs a plain HttpServer
 #   MAVEN_ARGS   extra Maven arguments for the build (for example -o to stay offline)
 #   B1_ROUNDS    measured rounds of B1 (default 21; 10 warm-up rounds come first)
 #   B2_RUNS      measured runs of each B2 process (default 11; 2 warm-up runs come first)
@@ -12,12 +13,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 which="${1:-all}"
 shift || true
 
-echo "==> building the command line with the http kind, and the harness (mvn package)"
+echo "==> building the command line and the harness (mvn package)"
 # shellcheck disable=SC2086
-mvn -B -q ${MAVEN_ARGS:-} package -DskipTests -pl benchmarks -am
+mvn -B -q ${MAVEN_ARGS:-} package -DskipTests -pl benchmarks,framework/cli -am
 
 harness=benchmarks/target/benchmarks.jar
-postpatch_jar=benchmarks/target/postpatch-with-http.jar
+postpatch_jar=framework/cli/target/postpatch.jar
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 echo "==> machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -26,6 +27,11 @@ if [[ "$which" == "b1" || "$which" == "all" ]]; then
   echo
   "$java_bin" -Dsun.net.httpserver.nodelay=true -cp "$harness" org.postpatch.benchmarks.WarmBenchmark \
     200 "${B1_ROUNDS:-21}" 10
+fi
+
+if [[ "$which" == "b3" || "$which" == "all" ]]; then
+  echo
+  "$java_bin" -Dsun.net.httpserver.nodelay=true -cp "$harness" org.postpatch.benchmarks.EndpointBenchmark 200 10
 fi
 
 if [[ "$which" == "b2" || "$which" == "all" ]]; then

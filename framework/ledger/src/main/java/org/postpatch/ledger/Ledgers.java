@@ -35,7 +35,7 @@ public final class Ledgers {
             location = defaultLocation();
         }
         if (location.equals(NONE)) {
-            return unavailable("recording is off (--ledger none)");
+            return none();
         }
         if (location.startsWith("jdbc:")) {
             return JdbcLedger.open(location, System.getenv("POSTPATCH_LEDGER_USER"), System.getenv("POSTPATCH_LEDGER_PASSWORD"));
@@ -63,6 +63,49 @@ public final class Ledgers {
             warnings.accept("the ledger is unavailable, runs are not recorded: " + e.getMessage());
             return unavailable(e.getMessage());
         }
+    }
+
+    /** The ledger of {@code --ledger none}: records nothing, knows nothing, and does not complain. */
+    public static Ledger none() {
+        return new Ledger() {
+            @Override
+            public String describe() {
+                return "none (recording is off)";
+            }
+
+            @Override
+            public void record(List<LedgerRun> runs, String reportJson) {
+            }
+
+            @Override
+            public List<LedgerRun> run(String runId) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<String> report(String runId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<LedgerRun> latest(String suite, String target, Set<RunKind> kinds) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<LedgerRun> history(String suite, String target, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public boolean markRolledBack(String runId) {
+                return false;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     /** A ledger that records nothing and says why when asked to. */
