@@ -27,7 +27,7 @@ public final class ApplicationSelfTest implements StatusSource, SmartLifecycle {
 
     private static final System.Logger LOG = System.getLogger("org.postpatch");
 
-    private final SelfTestSettings settings;
+    private final PostPatchProperties properties;
     private final ConfigurableApplicationContext context;
     private final ApplicationReadiness readiness;
     private final Supplier<String> appVersion;
@@ -36,7 +36,7 @@ public final class ApplicationSelfTest implements StatusSource, SmartLifecycle {
 
     ApplicationSelfTest(PostPatchProperties properties, ConfigurableApplicationContext context, ApplicationReadiness readiness,
                         Supplier<String> appVersion) {
-        this.settings = new SelfTestSettings(properties);
+        this.properties = properties;
         this.context = context;
         this.readiness = readiness;
         this.appVersion = appVersion;
@@ -45,11 +45,12 @@ public final class ApplicationSelfTest implements StatusSource, SmartLifecycle {
     @Override
     public void start() {
         try {
+            SelfTestSettings settings = new SelfTestSettings(properties);
             String version = appVersion.get();
             SelfTest started = settings.builder(context.getEnvironment(), version, readiness).start();
             List<String> problems = settings.problems();
-            if (!problems.isEmpty()) {
-                problem = String.join("; ", problems);
+            problem = problems.isEmpty() ? null : String.join("; ", problems);
+            if (problem != null) {
                 LOG.log(System.Logger.Level.ERROR, "postpatch: " + problem);
             }
             selfTest = started;
