@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class HelloApplication {
 
     private final AtomicReference<Instant> acceptingTrafficSince = new AtomicReference<>();
+    private final Gate gate = new Gate();
 
     public static void main(String[] args) {
         SpringApplication.run(HelloApplication.class, args);
@@ -25,6 +26,25 @@ public class HelloApplication {
     @GetMapping("/hello")
     String hello() {
         return "hello";
+    }
+
+    /** Holds a Tomcat thread until the gate opens (at most 30 seconds): for the saturation test. */
+    @GetMapping("/slow")
+    String slow() throws InterruptedException {
+        gate.waiting.incrementAndGet();
+        gate.open.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        return "slow";
+    }
+
+    @Bean
+    Gate gate() {
+        return gate;
+    }
+
+    /** What {@code /slow} waits for. */
+    public static final class Gate {
+        public final java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+        public final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
     }
 
     @EventListener
