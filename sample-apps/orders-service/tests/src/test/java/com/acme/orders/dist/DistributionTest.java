@@ -27,6 +27,15 @@ class DistributionTest {
     }
 
     @Test
+    void everyVersionShipsTheSameThreeProbeFiles() throws IOException {
+        for (String jar : new String[] {"orders-service-1.0.0.jar", "orders-service-1.0.1.jar", "orders-service-1.0.2.jar",
+                "orders-service-1.0.1-lib.jar"}) {
+            assertThat(classes(jar).keySet().stream().filter(name -> name.startsWith("postpatch/")))
+                    .as(jar).containsExactly("postpatch/api.yaml", "postpatch/in-process.yaml", "postpatch/order-form.yaml");
+        }
+    }
+
+    @Test
     void libraryPatchChangesOnlyTheTomcatJars() throws IOException {
         Map<String, Long> patched = libraries("orders-service-1.0.1-lib.jar");
         Map<String, Long> original = libraries("orders-service-1.0.1.jar");
