@@ -63,8 +63,19 @@ public final class PostPatch {
         private Path attachments = Path.of(System.getProperty("java.io.tmpdir"), "postpatch-attachments");
         private int parallel = ExecutionSettings.DEFAULT_PARALLEL;
         private Supplier<Fingerprint> fingerprint;
+        private boolean operatorOverrides = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether {@code -Dpostpatch.*} system properties and {@code POSTPATCH_*} environment
+         * variables override these settings (default: yes). A framework that already reads its
+         * configuration from those places (Spring Boot) turns this off so that one source decides.
+         */
+        public Builder operatorOverrides(boolean value) {
+            this.operatorOverrides = value;
+            return this;
         }
 
         /**
@@ -215,7 +226,7 @@ public final class PostPatch {
                     appVersion, ledger, endpointAddress, existingServer, basePath, token, readiness, readinessTimeout,
                     schedule, runOnChange, readinessFollowsVerdict, variables, environment, attachments, parallel,
                     fingerprint != null ? fingerprint : applicationFingerprint(appVersion));
-            return OperatorSettings.fromProcess().apply(code);
+            return operatorOverrides ? OperatorSettings.fromProcess().apply(code) : code;
         }
 
         /**
@@ -225,7 +236,7 @@ public final class PostPatch {
          */
         public SelfTest start() {
             try {
-                if (!OperatorSettings.fromProcess().enabled()) {
+                if (operatorOverrides && !OperatorSettings.fromProcess().enabled()) {
                     return SelfTest.disabled();
                 }
                 return SelfTest.start(build());

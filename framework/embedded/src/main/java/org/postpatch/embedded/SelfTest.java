@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.postpatch.compare.Comparison;
+import org.postpatch.compare.Judge;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.SuiteLoader;
 import org.postpatch.endpoint.Access;
@@ -29,12 +31,14 @@ import org.postpatch.endpoint.LastRun;
 import org.postpatch.endpoint.RunRequest;
 import org.postpatch.endpoint.StatusEndpoint;
 import org.postpatch.endpoint.StatusSource;
+import org.postpatch.ledger.Baselines;
 import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerException;
 import org.postpatch.ledger.LedgerRun;
 import org.postpatch.ledger.Ledgers;
 import org.postpatch.ledger.RunKind;
 import org.postpatch.ledger.Trigger;
+import org.postpatch.model.LatencyTolerance;
 import org.postpatch.model.Suite;
 import org.postpatch.report.JsonReport;
 import org.postpatch.result.Fingerprint;
@@ -257,10 +261,11 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         runner = Runner.builder().parallel(config.parallel()).target(config.target()).attachments(config.attachments())
                 .redactor(redactor).fingerprint(fingerprint).build();
         RunResult result = runner.run(suites, runId);
-        ObjectNode report = new JsonReport(redactor).tree(result);
+        Comparison comparison = compare(baseline, suites, result);
+        ObjectNode report = new JsonReport(redactor).tree(result, comparison);
         try {
             ledger.record(LedgerRun.of(result, RunKind.SELFTEST, trigger, baseline,
-                    trigger == Trigger.START ? processStartedAt : null), MAPPER.writeValueAsString(report));
+                    trigger == Trigger.START ? processStartedAt : null, comparison), MAPPER.writeValueAsString(report));
         } catch (LedgerException | JsonProcessingException e) {
             warn("the run was not recorded: " + e.getMessage());
         }
@@ -272,6 +277,28 @@ public final class SelfTest implements StatusSource, AutoCloseable {
                         + report.path("summary").path("passed").asInt() + " of " + report.path("summary").path("total").asInt()
                         + " probes passed)");
         return finished;
+    }
+
+    /**
+     * This run judged against the last run on the previous fingerprint (the automatic baseline):
+     * each probe's change goes into the report and the ledger. Null without a baseline.
+     */
+    private Comparison compare(String baselineRunId, List<Suite> suites, RunResult result) {
+        if (baselineRunId == null) {
+            return null;
+        }
+        try {
+            List<LedgerRun> recorded = ledger.run(baselineRunId);
+            if (recorded.isEmpty()) {
+                return null;
+            }
+            Map<String, LatencyTolerance> tolerances = new java.util.HashMap<>();
+            suites.forEach(suite -> suite.probes().forEach(probe -> tolerances.put(suite.name() + "/" + probe.id(), probe.latency())));
+            return Judge.compare(Baselines.of(recorded), result, tolerances, false);
+        } catch (LedgerException unreadable) {
+            warn("the baseline run " + baselineRunId + " could not be read: " + unreadable.getMessage());
+            return null;
+        }
     }
 
     /** The last run on another fingerprint: what this run is compared with. */
@@ -349,6 +376,12 @@ public final class SelfTest implements StatusSource, AutoCloseable {
             running.interrupt();
         }
         background.shutdownNow();
+        try {
+            // A run being interrupted records its partial result; let it, before the ledger closes.
+            background.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
         StatusEndpoint serving = endpoint;
         if (serving != null) {
             serving.close();

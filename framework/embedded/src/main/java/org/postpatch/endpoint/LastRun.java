@@ -14,10 +14,15 @@ public record LastRun(String runId, String verdict, Instant finishedAt, String f
         Objects.requireNonNull(report, "report");
     }
 
-    /** Reads the facts from a JSON report (fresh, or read back from the ledger). */
+    /**
+     * Reads the facts from a JSON report (fresh, or read back from the ledger). The verdict is the
+     * run's own — for a run judged against a baseline, {@code runVerdict}: a load balancer needs to
+     * know that the application fails now, whether or not it failed before the patch too.
+     */
     public static LastRun of(JsonNode report) {
         Instant started = Instant.parse(report.path("startedAt").asText());
-        return new LastRun(report.path("runId").asText(), report.path("verdict").asText(),
+        String verdict = report.has("runVerdict") ? report.path("runVerdict").asText() : report.path("verdict").asText();
+        return new LastRun(report.path("runId").asText(), verdict,
                 started.plusMillis(report.path("durationMs").asLong()),
                 report.path("fingerprint").path("digest").asText(), report);
     }

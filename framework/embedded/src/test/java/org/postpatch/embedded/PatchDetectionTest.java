@@ -69,6 +69,11 @@ class PatchDetectionTest {
                     .anySatisfy(change -> assertThat(change).startsWith("jvm.version 17").contains("-> 25"))
                     .anySatisfy(change -> assertThat(change).startsWith("jvm.vendor"));
             assertThat(ledger.latest("inventory", "app-1", Set.of()).orElseThrow().runId()).isEqualTo(after.runId());
+            // The run after the patch is judged against the last run on the previous fingerprint.
+            JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ledger.report(after.runId()).orElseThrow());
+            assertThat(report.path("comparison").path("baselineRunId").asText()).isEqualTo(before.runId());
+            assertThat(report.path("comparison").path("fingerprintChanges").toString()).contains("jvm.version 17");
+            assertThat(report.path("probes").get(0).path("change").asText()).isEqualTo("SAME");
         }
     }
 

@@ -41,6 +41,7 @@ final class SelfTestSettings {
      */
     PostPatch.Builder builder(PropertyResolver environment, String appVersion, BooleanSupplier readiness) {
         PostPatch.Builder builder = PostPatch.embedded()
+                .operatorOverrides(false) // Spring already reads -D, POSTPATCH_* and the command line
                 .appVersion(appVersion)
                 .runOnChange(properties.runOnChange())
                 .readinessFollowsVerdict(properties.readiness().followsVerdict())
