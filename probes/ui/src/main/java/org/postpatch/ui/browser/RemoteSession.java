@@ -1,0 +1,147 @@
+package org.postpatch.ui.browser;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.openqa.selenium.PageLoadStrategy;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.CommandInfo;
+import org.openqa.selenium.remote.HttpCommandExecutor;
+import org.openqa.selenium.remote.RemoteWebDriver;
+import org.openqa.selenium.remote.http.ClientConfig;
+import org.openqa.selenium.remote.http.HttpMethod;
+import org.postpatch.api.Outcome;
+
+/**
+ * A headless Chrome session on a Selenium Grid. Its processes live on the grid's node, so stopping it
+ * means ending the session; a session that does not answer is left to the grid's own session timeout.
+ */
+final class RemoteSession implements Session {
+
+    private static final Duration CONNECT_BOUND = Duration.ofSeconds(10);
+    private static final Duration COMMAND_BOUND = Duration.ofMinutes(30);
+    private static final Duration QUIT_BOUND = Duration.ofSeconds(10);
+    private static final String DEVTOOLS = "executeCdpCommand";
+
+    private final BrowserSettings.Remote settings;
+    private volatile GridDriver driver;
+    private volatile ChromiumPages pages;
+    private volatile boolean stopped;
+    private volatile CompletableFuture<Void> quit;
+
+    RemoteSession(BrowserSettings.Remote settings) {
+        this.settings = settings;
+    }
+
+    /** Asks the grid for a session; blocks until it has one. */
+    void start() throws BrowserUnavailableException {
+        ChromeOptions options = new ChromeOptions();
+        options.addArguments(ChromeSession.ARGUMENTS);
+        options.setPageLoadStrategy(PageLoadStrategy.NORMAL);
+        options.setCapability("goog:loggingPrefs", ChromiumPages.browserLog());
+        try {
+            ClientConfig config = ClientConfig.defaultConfig().baseUrl(settings.grid().toURL())
+                    .connectionTimeout(CONNECT_BOUND).readTimeout(COMMAND_BOUND);
+            HttpCommandExecutor executor = new HttpCommandExecutor(
+                    Map.of(DEVTOOLS, new CommandInfo("/session/:sessionId/goog/cdp/execute", HttpMethod.POST)),
+                    settings.grid().toURL(), config);
+            GridDriver started = new GridDriver(executor, options);
+            driver = started;
+            if (stopped) {
+                started.quit();
+                throw new BrowserUnavailableException("the grid session was stopped while it started");
+            }
+            pages = new ChromiumPages(started, started::devTools);
+        } catch (WebDriverException failed) {
+            throw new BrowserUnavailableException("no browser from the grid at " + settings.grid() + ": "
+                    + ChromeSession.firstLine(failed.getMessage()), failed);
+        } catch (MalformedURLException | IllegalArgumentException badUrl) {
+            throw new BrowserUnavailableException("not a usable grid URL: " + settings.grid(), badUrl);
+        }
+    }
+
+    @Override
+    public WebDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public String describe() {
+        return "remote chrome " + driver.getCapabilities().getBrowserVersion() + " at " + settings.grid();
+    }
+
+    @Override
+    public void beginProbe() {
+        pages.beginProbe();
+    }
+
+    @Override
+    public void endProbe() {
+        pages.endProbe();
+    }
+
+    @Override
+    public void limitPageLoads(Duration bound) {
+        pages.limitPageLoads(bound);
+    }
+
+    @Override
+    public List<String> consoleErrors() {
+        return pages.consoleErrors();
+    }
+
+    @Override
+    public Outcome.Attachment capture(Path folder, String baseName, UnaryOperator<String> redact) throws IOException {
+        return pages.screenshot(folder, baseName);
+    }
+
+    @Override
+    public boolean isAlive() {
+        return !stopped && driver != null;
+    }
+
+    @Override
+    public synchronized void kill() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        GridDriver current = driver;
+        quit = current == null ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(current::quit, task -> {
+            Thread thread = new Thread(task, "postpatch-grid-quit");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    @Override
+    public void close() {
+        kill();
+        try {
+            quit.get(QUIT_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (Exception gridDidNotAnswer) {
+            // the grid ends sessions nobody talks to after its own timeout
+        }
+    }
+
+    /** A remote driver that can also send DevTools commands through chromedriver's endpoint. */
+    private static final class GridDriver extends RemoteWebDriver {
+        GridDriver(HttpCommandExecutor executor, ChromeOptions options) {
+            super(executor, options);
+        }
+
+        void devTools(String command, Map<String, Object> parameters) {
+            execute(DEVTOOLS, Map.of("cmd", command, "params", parameters));
+        }
+    }
+}
