@@ -26,6 +26,8 @@ final class LeasedBrowserContext implements UiProbeContext {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     /** Kept back from the probe's time for the picture of a failed page. */
     private static final Duration RESERVE = Duration.ofMillis(500);
+    private static final List<String> SELENIUM_DETAILS = List.of(" (Session info:", " For documentation on this error",
+            " Build info:", " System info:", " Driver info:");
 
     private final ProbeContext attempt;
     private final Map<String, String> environment;
@@ -113,10 +115,26 @@ final class LeasedBrowserContext implements UiProbeContext {
             String where = "; on " + driver.getCurrentUrl() + " ('" + driver.getTitle() + "')";
             Outcome.Attachment picture = lease.session().capture(attempt.attachments(),
                     "attempt-" + attempt.attempt() + "-failed", attempt::redact);
-            return failed.withMessage(failed.message() + where).withAttachment(picture.file(), picture.mediaType());
+            return failed.withMessage(withoutSeleniumDetails(failed.message()) + where)
+                    .withAttachment(picture.file(), picture.mediaType());
         } catch (IOException | WebDriverException noEvidence) {
             return failed;
         }
+    }
+
+    /**
+     * A WebDriver exception's message without what Selenium adds after the reason (documentation link,
+     * build, system, driver and session details), which would crowd out the page it happened on.
+     */
+    static String withoutSeleniumDetails(String message) {
+        int cut = message.length();
+        for (String marker : SELENIUM_DETAILS) {
+            int at = message.indexOf(marker);
+            if (at > 0 && at < cut) {
+                cut = at;
+            }
+        }
+        return message.substring(0, cut).strip();
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A small web application on loopback, with the pages the ui probes walk: a login form, a page built
  * by script, an element that appears a second late, a page with a script error, a page that never
- * answers, and a page that shows what an earlier visitor left in cookies and storage.
+ * answers, a page whose script never ends, and a page that shows what an earlier visitor left in cookies and storage.
  */
 final class TestSite implements AutoCloseable {
 
@@ -97,6 +97,7 @@ final class TestSite implements AutoCloseable {
                     <button type="button" onclick="this.textContent='Pressed'">Press</button>
                     <button type="button" onclick="this.textContent='Second pressed'">Second</button>""");
             case "/never" -> never(exchange);
+            case "/spin" -> page(exchange, "Spinning", "<p>Busy</p><script>while (true) { }</script>");
             default -> send(exchange, 404, "text/plain", "not found");
         }
     }

@@ -103,10 +103,13 @@ public sealed interface BrowserSettings {
             case "chrome" -> new Chrome(
                     path(driver, environment.get(DRIVER_VARIABLE), DEFAULT_DRIVER, "driver", problems),
                     path(binary, environment.get(BINARY_VARIABLE), DEFAULT_BINARY, "binary", problems));
-            case "remote" -> remote.map(url -> gridUrl(url, problems)).orElseGet(() -> {
-                problems.add(new Problem("remote", "browser: remote needs the grid's URL, like remote: http://grid:4444"));
-                return null;
-            });
+            case "remote" -> {
+                if (remote.isEmpty()) {
+                    problems.add(new Problem("remote", "browser: remote needs the grid's URL, like remote: http://grid:4444"));
+                    yield null;
+                }
+                yield gridUrl(remote.get(), problems);
+            }
             default -> new HtmlUnit();
         };
         return new Parsed(problems.isEmpty() ? Optional.ofNullable(settings) : Optional.empty(), problems);

@@ -31,7 +31,7 @@ final class ChromeSession implements Session {
     /** Chromium's switches: headless, and nothing that would reach out to the network on its own. */
     static final List<String> ARGUMENTS = List.of("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-            "--window-size=1280,800");
+            "--disable-extensions", "--disable-gpu", "--window-size=1280,800");
 
     /** The folder prefix, under java.io.tmpdir, of every Chromium this module starts. */
     static final String FOLDER_PREFIX = "postpatch-chromium-";

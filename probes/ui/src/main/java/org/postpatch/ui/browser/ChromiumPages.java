@@ -39,6 +39,8 @@ final class ChromiumPages {
         this.driver = driver;
         this.devTools = devTools;
         this.anchorWindow = driver.getWindowHandle();
+        // A new Chromium shows its new-tab page; a probe that fails before its page commits names this one.
+        driver.get("about:blank");
     }
 
     /** The capability that makes Chromium keep its console messages for {@link #consoleErrors()}. */

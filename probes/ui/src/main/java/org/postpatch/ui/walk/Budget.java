@@ -6,7 +6,7 @@ import org.postpatch.config.Durations;
 
 /**
  * The time an attempt's steps may use: what is left of the probe's timeout, minus a reserve for
- * taking the screenshot and reporting. A step that would wait longer than that fails with its own
+ * taking the screenshot and reporting (a quarter of the timeout, at most a second). A step that would wait longer than that fails with its own
  * reason (and evidence) before the probe times out.
  */
 final class Budget {
@@ -18,8 +18,8 @@ final class Budget {
 
     Budget(ProbeContext context) {
         this.context = context;
-        Duration fifth = context.timeout().dividedBy(5);
-        this.reserve = fifth.compareTo(MAX_RESERVE) < 0 ? fifth : MAX_RESERVE;
+        Duration quarter = context.timeout().dividedBy(4);
+        this.reserve = quarter.compareTo(MAX_RESERVE) < 0 ? quarter : MAX_RESERVE;
     }
 
     /** The time left for steps. */

@@ -113,10 +113,14 @@ final class PageView {
         }
     }
 
-    /** {@code on http://host/login ('Sign in')}, for the end of a failure message. */
+    /** {@code on http://host/login ('Sign in')} (no title when the page has none), for the end of a failure message. */
     String where() {
         String url = url();
-        return url.isEmpty() ? "the page could not be read" : "on " + url + " ('" + title() + "')";
+        if (url.isEmpty()) {
+            return "the page could not be read";
+        }
+        String title = title();
+        return "on " + url + (title.isEmpty() ? "" : " ('" + title + "')");
     }
 
     static String normalize(String text) {

@@ -69,8 +69,9 @@ final class Walk {
         } catch (WebDriverException broken) {
             return failed(where, Reasons.of(broken), evidenceName);
         }
-        Outcome passed = Outcome.passed(spec.steps().size() + (spec.steps().size() == 1 ? " step" : " steps")
-                + " passed in " + session.describe() + ", ending " + page.where());
+        int steps = spec.steps().size();
+        Outcome passed = Outcome.passed((steps == 0 ? "opened" : steps + (steps == 1 ? " step" : " steps") + " passed")
+                + " in " + session.describe() + ", ending " + page.where());
         for (Outcome.Attachment picture : pictures) {
             passed = passed.withAttachment(picture.file(), picture.mediaType());
         }
