@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,12 @@ abstract class PagesContract {
                       browser: %2$s
                       open: ${base}/visitor
                       steps: [ { see: "Left before: nothing" } ]
+                  - id: page-never-loads
+                    needs: [second-visitor]
+                    timeout: 5s
+                    ui:
+                      browser: %2$s
+                      open: ${base}/never
                 """.formatted(site.base(), browser()));
         // The console view, in the test's output file, shows every probe's reason when a test fails.
         System.out.println(run.console());
@@ -222,6 +229,13 @@ abstract class PagesContract {
         assertThat(reported.path("attachments").get(0).path("path").asText()).isEqualTo(picture.toString());
         assertThat(run.junitXml()).contains("[[ATTACHMENT|" + picture.toAbsolutePath() + "]]");
         assertThat(HtmlReport.render(json)).contains("<a href=\"file://" + picture + "\">" + picture.getFileName() + "</a>");
+    }
+
+    @Test
+    void pageThatNeverLoadsFailsWithinTheProbesTimeWithItsOwnReason() {
+        assertThat(failure("page-never-loads")).matches("open '" + Pattern.quote(site.base())
+                + "/never': the page did not load within [0-9.]+m?s \\(all the probe had left\\); on .*");
+        assertThat(probe("page-never-loads").attachments()).hasSize(1);
     }
 
     @Test

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -49,14 +47,15 @@ final class ChromeSession implements Session {
     private final CompletableFuture<Void> gone = new CompletableFuture<>();
     private volatile ChromeDriverService service;
     private volatile ChromeDriver driver;
+    private final ChromeProcesses processes;
     private volatile ChromiumPages pages;
-    private volatile long browserPid = -1;
     private volatile String version = "";
     private boolean stopping;
 
     private ChromeSession(BrowserSettings.Chrome settings, Path root) {
         this.settings = settings;
         this.root = root;
+        this.processes = new ChromeProcesses(root);
     }
 
     /** A session that is not started yet: its executables are there and its folder exists. */
@@ -91,12 +90,15 @@ final class ChromeSession implements Session {
                     .withLogFile(root.resolve("chromedriver.log").toFile())
                     .build();
             service = newService;
+            processes.driverPort(newService.getUrl().getPort());
             stopIfStopping();
             ChromeDriver newDriver = new ChromeDriver(newService, options(),
                     ClientConfig.defaultConfig().readTimeout(COMMAND_BOUND));
             driver = newDriver;
             Object pid = newDriver.getCapabilities().getCapability("goog:processID");
-            browserPid = pid instanceof Number number ? number.longValue() : -1;
+            if (pid instanceof Number number) {
+                processes.browserPid(number.longValue());
+            }
             version = newDriver.getCapabilities().getBrowserVersion();
             stopIfStopping();
             pages = new ChromiumPages(newDriver, newDriver::executeCdpCommand);
@@ -175,12 +177,7 @@ final class ChromeSession implements Session {
                 return false;
             }
         }
-        return browserPid < 0 || ProcessHandle.of(browserPid).map(Processes::isRunning).orElse(false);
-    }
-
-    /** The folder holding everything this browser writes. */
-    Path folder() {
-        return root;
+        return processes.browserRuns();
     }
 
     @Override
@@ -191,7 +188,7 @@ final class ChromeSession implements Session {
             }
             stopping = true;
         }
-        Processes.kill(processes());
+        processes.kill();
         Thread cleaner = new Thread(this::cleanUp, "postpatch-chromium-cleanup");
         cleaner.setDaemon(true);
         cleaner.start();
@@ -204,18 +201,11 @@ final class ChromeSession implements Session {
         } catch (Exception notReturned) {
             // a start that hangs this long is past saving; end what it made
         }
-        long deadline = System.nanoTime() + GONE_BOUND.toNanos();
-        Set<ProcessHandle> left = processes();
-        while (!left.isEmpty() && System.nanoTime() - deadline < 0) {
-            Processes.kill(left);
-            Processes.awaitEnded(left, Duration.ofSeconds(2));
-            left = processes();
-        }
         ChromeDriverService stopped = service;
         if (stopped != null) {
             stopped.stop();
         }
-        TemporaryFolders.delete(root);
+        processes.removeAll(GONE_BOUND);
         ShutdownGuard.forget(this);
         gone.complete(null);
     }
@@ -255,26 +245,6 @@ final class ChromeSession implements Session {
         } catch (Exception notInTime) {
             // kill() follows
         }
-    }
-
-    /** Every process of this browser that still runs: chromedriver's tree, Chromium's tree, anything using its folder. */
-    private Set<ProcessHandle> processes() {
-        Set<ProcessHandle> found = new LinkedHashSet<>();
-        ChromeDriverService current = service;
-        if (current != null) {
-            String port = "--port=" + current.getUrl().getPort();
-            ProcessHandle.current().children()
-                    .filter(p -> p.info().arguments().map(args -> List.of(args).contains(port)).orElse(false))
-                    .forEach(p -> found.addAll(Processes.tree(p)));
-        }
-        if (browserPid > 0) {
-            ProcessHandle.of(browserPid).ifPresent(p -> found.addAll(Processes.tree(p)));
-        }
-        for (ProcessHandle p : Processes.mentioning(root.toString())) {
-            found.addAll(Processes.tree(p));
-        }
-        found.removeIf(p -> !Processes.isRunning(p) || p.pid() == ProcessHandle.current().pid());
-        return found;
     }
 
     static String firstLine(String text) {

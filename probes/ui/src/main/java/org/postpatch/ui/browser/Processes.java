@@ -39,14 +39,6 @@ final class Processes {
         return found;
     }
 
-    /** The children of this JVM whose command line mentions this text. */
-    static Set<ProcessHandle> childrenMentioning(String text) {
-        Set<ProcessHandle> found = new LinkedHashSet<>();
-        ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(text)).orElse(false))
-                .forEach(found::add);
-        return found;
-    }
 
     /** Kills them all at once, children first so that none is left without the parent that would reap it. */
     static void kill(Set<ProcessHandle> processes) {

@@ -30,6 +30,7 @@ final class RemoteSession implements Session {
     private static final Duration COMMAND_BOUND = Duration.ofMinutes(30);
     private static final Duration QUIT_BOUND = Duration.ofSeconds(10);
     private static final String DEVTOOLS = "executeCdpCommand";
+    private static final int MAX_CAUSES = 4;
 
     private final BrowserSettings.Remote settings;
     private volatile GridDriver driver;
@@ -62,10 +63,28 @@ final class RemoteSession implements Session {
             pages = new ChromiumPages(started, started::devTools);
         } catch (WebDriverException failed) {
             throw new BrowserUnavailableException("no browser from the grid at " + settings.grid() + ": "
-                    + ChromeSession.firstLine(failed.getMessage()), failed);
+                    + rootCause(failed), failed);
         } catch (MalformedURLException | IllegalArgumentException badUrl) {
             throw new BrowserUnavailableException("not a usable grid URL: " + settings.grid(), badUrl);
         }
+    }
+
+    /**
+     * Why there was no session: Selenium's first line, then its causes down to the first that says
+     * nothing more than its type (for an unreachable grid: the connection error and its address).
+     */
+    private static String rootCause(WebDriverException failed) {
+        String reason = ChromeSession.firstLine(failed.getRawMessage()).replaceFirst("\\s*\\bnull$", "");
+        StringBuilder causes = new StringBuilder();
+        Throwable current = failed.getCause();
+        for (int depth = 0; current != null && depth < MAX_CAUSES; depth++, current = current.getCause()) {
+            causes.append(causes.length() == 0 ? "" : ": ").append(current.getClass().getSimpleName());
+            if (current.getMessage() == null) {
+                break;
+            }
+            causes.append(": ").append(ChromeSession.firstLine(current.getMessage()));
+        }
+        return causes.length() == 0 ? reason : reason + " (" + causes + ")";
     }
 
     @Override

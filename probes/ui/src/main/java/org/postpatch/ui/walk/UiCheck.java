@@ -23,14 +23,17 @@ public final class UiCheck implements Check {
     @Override
     public Outcome run(ProbeContext context) throws InterruptedException {
         Budget budget = new Budget(context);
+        long asked = System.nanoTime();
         Lease lease;
         try {
             lease = Browsers.of(context).lease(spec.browser(), budget.left(), context);
         } catch (BrowserUnavailableException unavailable) {
             return Outcome.failed(unavailable.getMessage());
         }
+        // Time spent starting the browser or waiting for its turn, which counts toward the probe's timeout.
+        long browserWaitMs = (System.nanoTime() - asked) / 1_000_000;
         try {
-            return new Walk(lease.session(), spec, context, budget).run();
+            return new Walk(lease.session(), spec, context, budget).run().withDetail("browserWaitMs", browserWaitMs);
         } finally {
             lease.release();
         }
