@@ -62,12 +62,15 @@ final class ChromiumPages {
      */
     void endProbe() {
         limitPageLoads(CLEAR_BOUND);
-        for (String window : driver.getWindowHandles()) {
-            if (!window.equals(anchorWindow)) {
-                driver.switchTo().window(window).close();
+        java.util.Set<String> windows = driver.getWindowHandles();
+        if (windows.size() > 1 || !windows.contains(anchorWindow)) {
+            for (String window : windows) {
+                if (!window.equals(anchorWindow)) {
+                    driver.switchTo().window(window).close();
+                }
             }
+            driver.switchTo().window(anchorWindow);
         }
-        driver.switchTo().window(anchorWindow);
         driver.get("about:blank");
         devTools.accept("Network.clearBrowserCookies", Map.of());
         devTools.accept("Storage.clearDataForOrigin", Map.of("origin", "*", "storageTypes", "all"));

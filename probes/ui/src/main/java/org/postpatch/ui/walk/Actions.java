@@ -22,6 +22,8 @@ import org.postpatch.ui.spec.Locator;
 final class Actions {
 
     private static final int MAX_ERRORS_SHOWN = 3;
+    /** Actions that usually load a page; before them the page-load bound is set to what the probe has left. */
+    private static final java.util.Set<String> MAY_NAVIGATE = java.util.Set.of("clicked", "submitted");
 
     /** Something done to an element. */
     @FunctionalInterface
@@ -59,6 +61,9 @@ final class Actions {
     }
 
     private String resolve(String url) {
+        if (URI.create(url.replace(" ", "%20")).isAbsolute()) {
+            return url;
+        }
         String current = page.url();
         if (current.startsWith("http://") || current.startsWith("https://") || current.startsWith("file:")) {
             return URI.create(current).resolve(url.replace(" ", "%20")).toString();
@@ -68,7 +73,7 @@ final class Actions {
 
     /**
      * Waits (up to the probe's {@code within}) for a visible element that accepts the action, then does
-     * it. A page load the action starts may take what is left of the probe's time.
+     * it. A page load a click or submit starts may take what is left of the probe's time.
      *
      * @param subject what to name in the failure instead of the whole step, or null
      * @param done    the past participle for messages: {@code clicked}, {@code typed into}
@@ -76,14 +81,17 @@ final class Actions {
     void act(String subject, Locator target, String done, Action action) throws StepFailure {
         Budget.Bound bound = budget.bound(within);
         Budget.Bound loading = budget.bound(budget.left());
-        session.limitPageLoads(loading.duration());
+        if (MAY_NAVIGATE.contains(done)) {
+            session.limitPageLoads(loading.duration());
+        }
         AtomicReference<String> why = new AtomicReference<>("no element matches");
         AtomicReference<String> detail = new AtomicReference<>("");
         boolean acted;
         try {
             acted = Polling.until(bound.duration(), () -> {
                 List<WebElement> all = finder.all(target);
-                List<WebElement> shown = finder.visible(target);
+                // A single match is tried at once: the action itself refuses an element that is hidden.
+                List<WebElement> shown = all.size() == 1 ? all : Finder.visible(all);
                 detail.set("");
                 if (shown.isEmpty()) {
                     why.set(all.isEmpty() ? "no element matches" : all.size() == 1 ? "the only matching element is hidden"

@@ -29,10 +29,10 @@ final class Finder {
         };
     }
 
-    /** The matching elements that are displayed. */
-    List<WebElement> visible(Locator locator) {
+    /** Those of these elements that are displayed. */
+    static List<WebElement> visible(List<WebElement> elements) {
         List<WebElement> shown = new ArrayList<>();
-        for (WebElement element : all(locator)) {
+        for (WebElement element : elements) {
             try {
                 if (element.isDisplayed()) {
                     shown.add(element);

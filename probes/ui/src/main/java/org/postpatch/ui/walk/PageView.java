@@ -77,7 +77,7 @@ final class PageView {
 
     private Observation elements(Expectation.Element element, boolean present) {
         List<WebElement> all = finder.all(element.locator());
-        int visible = finder.visible(element.locator()).size();
+        int visible = Finder.visible(all).size();
         String hidden = all.size() > visible ? " (" + (all.size() - visible) + " more hidden)" : "";
         String found = (visible == 0 ? "no visible element matches" : visible + " visible " + (visible == 1 ? "element matches" : "elements match")) + hidden;
         if (element.count().isPresent()) {
@@ -113,13 +113,11 @@ final class PageView {
         }
     }
 
-    /** {@code on http://host/login ('Sign in')} (no title when the page has none), for the end of a failure message. */
-    String where() {
-        String url = url();
+    /** {@code on http://host/login ('Sign in')} (no title when the page has none), for the end of a message. */
+    static String where(String url, String title) {
         if (url.isEmpty()) {
             return "the page could not be read";
         }
-        String title = title();
         return "on " + url + (title.isEmpty() ? "" : " ('" + title + "')");
     }
 

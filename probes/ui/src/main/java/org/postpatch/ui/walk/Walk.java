@@ -57,12 +57,13 @@ final class Walk {
             return failed(where, Reasons.of(broken), evidenceName);
         }
         int steps = spec.steps().size();
+        String url = page.url();
         Outcome passed = Outcome.passed((steps == 0 ? "opened" : steps + (steps == 1 ? " step" : " steps") + " passed")
-                + " in " + session.describe() + ", ending " + page.where());
+                + " in " + session.describe() + ", ending " + PageView.where(url, page.title()));
         for (Outcome.Attachment picture : pictures) {
             passed = passed.withAttachment(picture.file(), picture.mediaType());
         }
-        return passed.withDetail("browser", session.describe()).withDetail("url", page.url());
+        return passed.withDetail("browser", session.describe()).withDetail("url", url);
     }
 
     private void run(Step step) throws StepFailure {
@@ -111,10 +112,12 @@ final class Walk {
     }
 
     private Outcome failed(String where, String reason, String evidenceName) {
-        Outcome failed = Outcome.failed(where + ": " + reason + "; " + page.where())
+        String url = page.url();
+        String title = page.title();
+        Outcome failed = Outcome.failed(where + ": " + reason + "; " + PageView.where(url, title))
                 .withDetail("browser", session.describe())
-                .withDetail("url", page.url())
-                .withDetail("title", page.title());
+                .withDetail("url", url)
+                .withDetail("title", title);
         for (Outcome.Attachment picture : pictures) {
             failed = failed.withAttachment(picture.file(), picture.mediaType());
         }
