@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A small web application on loopback, with the pages the ui probes walk: a login form, a page built
  * by script, an element that appears a second late, a page with a script error, a page that never
- * answers, a page whose script never ends, and a page that shows what an earlier visitor left in cookies and storage.
+ * answers, a page whose script never ends, and a page that shows what an earlier visitor left in
+ * cookies and storage. Like many applications it has no {@code /favicon.ico}.
  */
 final class TestSite implements AutoCloseable {
 
@@ -153,7 +154,7 @@ final class TestSite implements AutoCloseable {
     private static void page(HttpExchange exchange, String title, String body) throws IOException {
         send(exchange, 200, "text/html; charset=utf-8", """
                 <!DOCTYPE html>
-                <html><head><title>%s</title><link rel="icon" href="data:,"></head>
+                <html><head><title>%s</title></head>
                 <body>%s</body></html>""".formatted(title, body));
     }
 

@@ -25,6 +25,7 @@ final class ChromiumPages {
 
     /** How long clearing up after a probe may take before the session is given up as unusable. */
     private static final Duration CLEAR_BOUND = Duration.ofSeconds(10);
+    private static final String OWN_ICON = "/favicon.ico - Failed to load resource";
 
     private final WebDriver driver;
     private final BiConsumer<String, Map<String, Object>> devTools;
@@ -81,10 +82,14 @@ final class ChromiumPages {
         driver.manage().timeouts().pageLoadTimeout(bound.isZero() ? Duration.ofMillis(1) : bound);
     }
 
-    /** Uncaught script errors and {@code console.error} messages: the browser log's SEVERE entries. */
+    /**
+     * The browser log's SEVERE entries: uncaught script errors, {@code console.error} messages, and
+     * resources the page asked for that failed to load. The icon Chromium asks for on its own
+     * ({@code /favicon.ico}) is not the page's doing and does not count.
+     */
     synchronized List<String> consoleErrors() {
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue() && !entry.getMessage().contains(OWN_ICON)) {
                 errors.add(entry.getMessage());
             }
         }
