@@ -90,8 +90,8 @@ class RemoteBrowserTest {
     }
 
     private static boolean listens(int port) {
-        try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return socket.isConnected();
         } catch (IOException notYet) {
             return false;
         }

@@ -5,7 +5,6 @@ import java.net.MalformedURLException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -13,11 +12,10 @@ import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.remote.CommandInfo;
-import org.openqa.selenium.remote.HttpCommandExecutor;
+import org.openqa.selenium.chromium.HasCdp;
+import org.openqa.selenium.remote.Augmenter;
 import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.remote.http.ClientConfig;
-import org.openqa.selenium.remote.http.HttpMethod;
 import org.postpatch.api.Outcome;
 
 /**
@@ -29,11 +27,10 @@ final class RemoteSession implements Session {
     private static final Duration CONNECT_BOUND = Duration.ofSeconds(10);
     private static final Duration COMMAND_BOUND = Duration.ofMinutes(30);
     private static final Duration QUIT_BOUND = Duration.ofSeconds(10);
-    private static final String DEVTOOLS = "executeCdpCommand";
     private static final int MAX_CAUSES = 4;
 
     private final BrowserSettings.Remote settings;
-    private volatile GridDriver driver;
+    private volatile RemoteWebDriver driver;
     private volatile ChromiumPages pages;
     private volatile boolean stopped;
     private volatile CompletableFuture<Void> quit;
@@ -49,18 +46,16 @@ final class RemoteSession implements Session {
         options.setPageLoadStrategy(PageLoadStrategy.NORMAL);
         options.setCapability("goog:loggingPrefs", ChromiumPages.browserLog());
         try {
-            ClientConfig config = ClientConfig.defaultConfig().baseUrl(settings.grid().toURL())
-                    .connectionTimeout(CONNECT_BOUND).readTimeout(COMMAND_BOUND);
-            HttpCommandExecutor executor = new HttpCommandExecutor(
-                    Map.of(DEVTOOLS, new CommandInfo("/session/:sessionId/goog/cdp/execute", HttpMethod.POST)),
-                    settings.grid().toURL(), config);
-            GridDriver started = new GridDriver(executor, options);
+            ClientConfig config = ClientConfig.defaultConfig().connectionTimeout(CONNECT_BOUND).readTimeout(COMMAND_BOUND);
+            RemoteWebDriver started = new RemoteWebDriver(settings.grid().toURL(), options, config);
             driver = started;
             if (stopped) {
                 started.quit();
                 throw new BrowserUnavailableException("the grid session was stopped while it started");
             }
-            pages = new ChromiumPages(started, started::devTools);
+            // Selenium's augmentation adds chromedriver's DevTools endpoint to a remote Chrome session.
+            HasCdp devTools = (HasCdp) new Augmenter().augment(started);
+            pages = new ChromiumPages(started, devTools::executeCdpCommand);
         } catch (WebDriverException failed) {
             throw new BrowserUnavailableException("no browser from the grid at " + settings.grid() + ": "
                     + rootCause(failed), failed);
@@ -133,7 +128,7 @@ final class RemoteSession implements Session {
             return;
         }
         stopped = true;
-        GridDriver current = driver;
+        RemoteWebDriver current = driver;
         quit = current == null ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(current::quit, task -> {
             Thread thread = new Thread(task, "postpatch-grid-quit");
             thread.setDaemon(true);
@@ -150,17 +145,6 @@ final class RemoteSession implements Session {
             Thread.currentThread().interrupt();
         } catch (Exception gridDidNotAnswer) {
             // the grid ends sessions nobody talks to after its own timeout
-        }
-    }
-
-    /** A remote driver that can also send DevTools commands through chromedriver's endpoint. */
-    private static final class GridDriver extends RemoteWebDriver {
-        GridDriver(HttpCommandExecutor executor, ChromeOptions options) {
-            super(executor, options);
-        }
-
-        void devTools(String command, Map<String, Object> parameters) {
-            execute(DEVTOOLS, Map.of("cmd", command, "params", parameters));
         }
     }
 }
