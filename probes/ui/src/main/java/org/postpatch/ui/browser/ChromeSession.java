@@ -73,10 +73,11 @@ final class ChromeSession implements Session {
 
     private static void requireExecutable(Path path, String what, String key, String variable, String debianPackage)
             throws BrowserUnavailableException {
-        if (!Files.isExecutable(path)) {
-            throw new BrowserUnavailableException(what + " not found at " + path + " (" + (Files.exists(path)
-                    ? "not executable" : "no such file") + "); install Debian's " + debianPackage
-                    + " package, or give its path with " + key + ": or " + variable);
+        String problem = !Files.exists(path) ? "no such file" : !Files.isRegularFile(path) ? "not a file"
+                : !Files.isExecutable(path) ? "not executable" : null;
+        if (problem != null) {
+            throw new BrowserUnavailableException(what + " not found at " + path + " (" + problem + "); install Debian's "
+                    + debianPackage + " package, or give its path with " + key + ": or " + variable);
         }
     }
 
