@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.postpatch.api.Outcome;
 import org.postpatch.api.ProbeContext;
+import org.postpatch.engine.Failures;
+import org.postpatch.spi.ContextProvider;
 import org.postpatch.spi.Check;
 import org.postpatch.spi.ProbeKind;
 import org.postpatch.spi.Spec;
@@ -97,6 +99,28 @@ public final class JavaProbeKind implements ProbeKind {
 
     private static Outcome invoke(Class<?> type, Method method, ContextProviders providers, ProbeContext context)
             throws Exception {
+        List<Provided> provided = new ArrayList<>();
+        Outcome outcome;
+        try {
+            outcome = call(type, method, providers, context, provided);
+        } catch (Exception | Error failure) {
+            if (provided.isEmpty()) {
+                throw failure;
+            }
+            outcome = Outcome.failed(Failures.describe(failure));
+        }
+        for (Provided value : provided) {
+            outcome = value.provider().finish(value.value(), outcome);
+        }
+        return outcome;
+    }
+
+    /** A value a context provider gave to one call, to hand back to it afterwards. */
+    private record Provided(ContextProvider provider, Object value) {
+    }
+
+    private static Outcome call(Class<?> type, Method method, ContextProviders providers, ProbeContext context,
+                                List<Provided> provided) throws Exception {
         Object instance = null;
         if (!java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
             Constructor<?> constructor = type.getDeclaredConstructor();
@@ -106,7 +130,13 @@ public final class JavaProbeKind implements ProbeKind {
         Class<?>[] types = method.getParameterTypes();
         Object[] arguments = new Object[types.length];
         for (int i = 0; i < types.length; i++) {
-            arguments[i] = types[i] == ProbeContext.class ? context : providers.forType(types[i]).orElseThrow().provide(context);
+            if (types[i] == ProbeContext.class) {
+                arguments[i] = context;
+            } else {
+                ContextProvider provider = providers.forType(types[i]).orElseThrow();
+                arguments[i] = provider.provide(context);
+                provided.add(new Provided(provider, arguments[i]));
+            }
         }
         method.setAccessible(true);
         try {

@@ -1,5 +1,6 @@
 package org.postpatch.spi;
 
+import org.postpatch.api.Outcome;
 import org.postpatch.api.ProbeContext;
 
 /**
@@ -14,4 +15,16 @@ public interface ContextProvider {
 
     /** Builds the value for one attempt of one probe. */
     Object provide(ProbeContext context) throws Exception;
+
+    /**
+     * Called once the probe method has returned or thrown, with what {@link #provide} gave it and the
+     * attempt's outcome (FAILED with the exception's reason when the method threw). Gives back what
+     * {@code provide} took, such as a browser shared by the run, and returns the outcome to report,
+     * for example with a screenshot attached. For an attempt abandoned at its timeout it is called
+     * only if the method still returns, and its outcome is ignored: clean up in
+     * {@link ProbeContext#onCancel} as well. The default returns the outcome unchanged.
+     */
+    default Outcome finish(Object provided, Outcome outcome) throws Exception {
+        return outcome;
+    }
 }
