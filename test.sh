@@ -19,6 +19,8 @@ command -v mvn >/dev/null 2>&1 || need_packages+=(maven)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_packages+=(postgresql)
 # promtool (Prometheus' own checker) validates /selftest/metrics.
 command -v promtool >/dev/null 2>&1 || need_packages+=(prometheus)
+# ui probes run in headless Chromium with its driver (never downloaded at run time).
+[[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] || need_packages+=(chromium chromium-driver)
 # The Ansible rolling-patch playbook is tested against local instances.
 command -v ansible-playbook >/dev/null 2>&1 || need_packages+=(ansible-core)
 if ((${#need_packages[@]})); then
