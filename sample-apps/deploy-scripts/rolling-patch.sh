@@ -55,7 +55,8 @@ if [[ -z "${POSTPATCH_TOKEN:-}" ]]; then
 fi
 export POSTPATCH_TOKEN POSTPATCH_LEDGER="$ledger"
 
-# The profile defines: APP_NAME, APP_PROBES, app_artifact VERSION, app_command NODE VERSION JAVA
+# The profile defines: APP_NAME, APP_PROBES (an array of probe files or folders), app_artifact VERSION,
+# app_command NODE VERSION JAVA
 # (prints the command line, one argument per line), app_base_url NODE, app_selftest_url NODE.
 # shellcheck source=/dev/null
 source "$app"
@@ -105,12 +106,14 @@ probe_args() { # node
 patch_fleet() {
   [[ -n "$from" && -n "$to" ]] || { echo "rolling-patch: patch needs --from and --to" >&2; exit 2; }
   local patched=() n
+  rolled_back=""
+  rm -f "$state"/verify-node-*.json "$state"/verify-node-*.html
   say "rolling patch of $nodes node(s) of $APP_NAME: $from -> $to${to_java:+ on $to_java}"
   for n in $(seq 1 "$nodes"); do
     local -a args=()
     mapfile -t args < <(probe_args "$n")
     say "node-$n: baseline"
-    if ! "$postpatch" baseline "${args[@]}" "$APP_PROBES"; then
+    if ! "$postpatch" baseline "${args[@]}" "${APP_PROBES[@]}"; then
       say "node-$n: the baseline could not be recorded; stopping the rollout before touching this node"
       summary "${patched[@]}"; exit 3
     fi
@@ -118,13 +121,15 @@ patch_fleet() {
     start_node "$n" "$to" "${to_java:-$java}" || { summary "${patched[@]}"; exit 3; }
     say "node-$n: verify"
     local report="$state/verify-node-$n.json" code=0
-    "$postpatch" verify "${args[@]}" --wait "$wait_for" --report "json=$report" "$APP_PROBES" || code=$?
+    "$postpatch" verify "${args[@]}" --wait "$wait_for" --report "json=$report" --report "html=$state/verify-node-$n.html" \
+      "${APP_PROBES[@]}" || code=$?
     if [[ $code -eq 0 ]]; then
       patched+=("node-$n")
       say "node-$n: patched to $to"
       continue
     fi
     say "node-$n: verify failed (exit $code): rolling back to $from"
+    rolled_back="node-$n"
     stop_node "$n"
     start_node "$n" "$from" "$java" || true
     if [[ -f "$report" ]]; then
@@ -139,6 +144,8 @@ patch_fleet() {
   summary "${patched[@]}"
 }
 
+rolled_back=""
+
 summary() {
   echo
   echo "Rollout summary ($APP_NAME, $from -> $to):"
@@ -148,7 +155,7 @@ summary() {
     [[ -f "$(version_file "$n")" ]] && now="$(cat "$(version_file "$n")")"
     local mark="not patched"
     [[ " $* " == *" node-$n "* ]] && mark="patched"
-    [[ -f "$state/verify-node-$n.json" && " $* " != *" node-$n "* ]] && mark="ROLLED BACK"
+    [[ "$rolled_back" == "node-$n" ]] && mark="ROLLED BACK"
     printf '  node-%-3s %-12s running %s\n' "$n" "$mark" "$now"
   done
   echo "History: $postpatch history --ledger $ledger"

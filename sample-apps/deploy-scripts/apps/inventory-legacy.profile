@@ -2,7 +2,7 @@
 # Node N serves its API on port 18080+N and its /selftest endpoint on 19090+N.
 APP_NAME=inventory-legacy
 APP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../inventory-legacy" && pwd -P)"
-APP_PROBES="$APP_ROOT/src/main/resources/postpatch"
+APP_PROBES=("$APP_ROOT/src/main/resources/postpatch")
 
 app_artifact() { echo "$APP_ROOT/target/dist/inventory-legacy-$1.jar"; }
 app_base_url() { echo "http://127.0.0.1:$((18080 + $1))"; }

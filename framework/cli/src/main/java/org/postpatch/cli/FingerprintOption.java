@@ -48,6 +48,12 @@ public final class FingerprintOption {
                 request.header("Authorization", "Bearer " + token.strip());
             }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // Just after a restart the application may still be reading its fingerprint (503): wait a little.
+            long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (response.statusCode() == 503 && System.nanoTime() - giveUp < 0) {
+                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(500);
+                response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
             if (response.statusCode() != 200) {
                 throw new IOException("it answered " + response.statusCode() + " "
                         + new ObjectMapper().readTree(response.body()).path("error").asText(""));

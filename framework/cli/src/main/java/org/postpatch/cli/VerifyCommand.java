@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.postpatch.compare.Baseline;
 import org.postpatch.compare.Comparison;
-import org.postpatch.compare.Judge;
+import org.postpatch.compare.SlowerCheck;
 import org.postpatch.ledger.Baselines;
 import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerException;
@@ -69,6 +69,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     LedgerOption ledger;
 
+    /** How many more times a probe that looks slower is measured before it is called SLOWER. */
+    private static final int SLOWER_SAMPLES = 2;
+
     private final Output output;
 
     VerifyCommand(Output output) {
@@ -107,11 +110,26 @@ final class VerifyCommand implements Callable<Integer> {
         }
         Fingerprint now = fingerprint.read(output);
         RunResult result = execution.run(suites, options, now, baseline == null);
-        Comparison comparison = baseline == null ? null : Judge.compare(baseline, result, tolerances(suites), strict);
-        if (comparison != null) {
+        Comparison comparison = null;
+        if (baseline != null) {
+            SlowerCheck.Judged judged = SlowerCheck.judge(baseline, result, suites, tolerances(suites), strict,
+                    SLOWER_SAMPLES, subset -> quietly(subset, now));
+            if (judged.remeasured() > 0) {
+                output.info("Measured " + judged.remeasured() + " probe(s) that looked slower again; "
+                        + judged.comparison().counts().getOrDefault(org.postpatch.compare.Change.SLOWER, 0L)
+                        + " stayed slower.");
+            }
+            result = judged.result();
+            comparison = judged.comparison();
             new ConsoleReport(output.out(), output.redactor(), output.colour()).summary(result, comparison);
         }
         return execution.conclude(result, comparison, options, ledger.location(), RunKind.VERIFY);
+    }
+
+    /** Runs a subset of the suites again without printing anything, to re-measure latency. */
+    private RunResult quietly(List<Suite> subset, Fingerprint fingerprint) {
+        return org.postpatch.run.Runner.builder().parallel(options.parallel).target(options.target)
+                .redactor(output.redactor()).fingerprint(fingerprint).build().run(subset);
     }
 
     /** The recorded baseline, empty when there is none, or null after reporting a bad --against. */

@@ -46,4 +46,10 @@ public record ProbeResult(
     public boolean passed() {
         return status == ProbeStatus.PASSED;
     }
+
+    /** The same result with another last-attempt time (the fastest of several samples). */
+    public ProbeResult withLastAttempt(Duration time) {
+        return new ProbeResult(suite, id, kind, severity, status, startedAt, duration, time, attempts, message, blockedBy,
+                details, parts, attachments, location);
+    }
 }

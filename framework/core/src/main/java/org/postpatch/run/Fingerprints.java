@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 import org.postpatch.result.Fingerprint;
 
 /**
@@ -101,30 +100,19 @@ public final class Fingerprints {
         return jars;
     }
 
-    private static void addNested(Map<String, Fingerprint.Jar> jars, ZipFile zip) throws IOException {
-        List<? extends ZipEntry> nested = zip.stream()
+    /**
+     * The jars inside a Spring Boot jar, read from its zip directory only: each nested jar is
+     * stored whole, so its entry's CRC and size are a digest of its content, and its file name
+     * carries its version. Nothing is decompressed: a 100-jar application takes milliseconds.
+     */
+    private static void addNested(Map<String, Fingerprint.Jar> jars, ZipFile zip) {
+        zip.stream()
                 .filter(e -> e.getName().startsWith("BOOT-INF/lib/") && e.getName().endsWith(".jar"))
                 .sorted(Comparator.comparing(ZipEntry::getName))
-                .toList();
-        for (ZipEntry entry : nested) {
-            try (ZipInputStream in = new ZipInputStream(zip.getInputStream(entry))) {
-                List<ZipEntry> entries = new ArrayList<>();
-                String version = null;
-                ZipEntry inner;
-                while ((inner = in.getNextEntry()) != null) {
-                    if (inner.getName().startsWith("META-INF/maven/") && inner.getName().endsWith("/pom.properties")) {
-                        Properties properties = new Properties();
-                        properties.load(new java.io.StringReader(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)));
-                        version = properties.getProperty("version");
-                    } else {
-                        in.transferTo(java.io.OutputStream.nullOutputStream());
-                    }
-                    entries.add(inner);
-                }
-                String name = entry.getName().substring("BOOT-INF/lib/".length());
-                addJar(jars, name, digest(java.util.Collections.enumeration(entries)), version);
-            }
-        }
+                .forEach(entry -> {
+                    String name = entry.getName().substring("BOOT-INF/lib/".length());
+                    addJar(jars, name, Long.toHexString(entry.getCrc()) + "-" + Long.toHexString(entry.getSize()), null);
+                });
     }
 
     private static void addJar(Map<String, Fingerprint.Jar> jars, String fileName, String digest, String version) {

@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.net.JarURLConnection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.jar.JarFile;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -57,24 +61,27 @@ final class ClassLoaderScan {
             counted.add(location);
             copies.add(new ArtifactCopy(version(url), location));
         }
-        for (String jar : jars()) {
-            Matcher name = artifact.jarName().matcher(fileName(jar));
-            if (!counted.contains(jar) && name.matches() && !hasPomProperties(jar)) {
-                copies.add(new ArtifactCopy(name.group(1), jar));
+        for (Map.Entry<String, URL> jar : jars().entrySet()) {
+            Matcher name = artifact.jarName().matcher(fileName(jar.getKey()));
+            if (!counted.contains(jar.getKey()) && name.matches() && !hasPomProperties(jar.getKey(), jar.getValue())) {
+                copies.add(new ArtifactCopy(name.group(1), jar.getKey()));
             }
         }
         return copies;
     }
 
-    /** Every jar the loader sees (they nearly all have a manifest), plus those on java.class.path. */
-    private Set<String> jars() throws IOException {
-        Set<String> jars = new LinkedHashSet<>();
+    /**
+     * Every jar the loader sees (they nearly all have a manifest), plus those on java.class.path,
+     * each with the URL of its manifest when the loader gave one.
+     */
+    private Map<String, URL> jars() throws IOException {
+        Map<String, URL> jars = new LinkedHashMap<>();
         for (URL url : Collections.list(loader.getResources(MANIFEST))) {
-            jars.add(location(url, MANIFEST));
+            jars.put(location(url, MANIFEST), url);
         }
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (entry.endsWith(".jar")) {
-                jars.add(Path.of(entry).toAbsolutePath().toString());
+                jars.putIfAbsent(Path.of(entry).toAbsolutePath().toString(), null);
             }
         }
         return jars;
@@ -122,12 +129,34 @@ final class ClassLoaderScan {
         return location.substring(Math.max(location.lastIndexOf('/'), location.lastIndexOf(File.separatorChar)) + 1);
     }
 
-    /** True when a jar on disk carries any pom.properties; a jar that cannot be opened is taken to have none. */
-    private static boolean hasPomProperties(String jar) {
-        try (ZipFile zip = new ZipFile(jar)) {
-            return zip.stream().anyMatch(entry -> JarScan.POM_PROPERTIES.matcher(entry.getName()).matches());
-        } catch (IOException | RuntimeException notOnDisk) {
+    /**
+     * True when a jar carries any pom.properties (then its name must not be used to guess which
+     * artifact it is: a look-alike such as Jackson 3's jackson-databind would be mistaken for
+     * Jackson 2's). A jar on disk is opened directly; a jar inside a jar (a Spring Boot
+     * application) through the class loader's URL of its manifest. A jar that cannot be opened is
+     * taken to have none.
+     */
+    private static boolean hasPomProperties(String jar, URL manifest) {
+        if (java.nio.file.Files.isRegularFile(Path.of(jar))) {
+            try (ZipFile zip = new ZipFile(jar)) {
+                return zip.stream().anyMatch(entry -> JarScan.POM_PROPERTIES.matcher(entry.getName()).matches());
+            } catch (IOException | RuntimeException unreadable) {
+                return false;
+            }
+        }
+        if (manifest == null) {
             return false;
         }
+        try {
+            if (manifest.openConnection() instanceof JarURLConnection connection) {
+                connection.setUseCaches(false);
+                try (JarFile file = connection.getJarFile()) {
+                    return file.stream().anyMatch(entry -> JarScan.POM_PROPERTIES.matcher(entry.getName()).matches());
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
+        return false;
     }
 }
