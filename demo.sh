@@ -37,6 +37,7 @@ trap 'echo; echo "demo interrupted"; exit 130' INT TERM
 
 command -v java >/dev/null || { echo "demo: Java 17+ is needed (apt-get install -y openjdk-17-jdk-headless)"; exit 1; }
 command -v mvn >/dev/null || { echo "demo: Maven is needed (apt-get install -y maven)"; exit 1; }
+command -v curl >/dev/null || { echo "demo: curl is needed (apt-get install -y curl)"; exit 1; }
 
 step "1/6  Building postpatch and the sample application (mvn package; a few minutes the first time)"
 mvn -B -q -ntp package -DskipTests -pl framework/cli,sample-apps/orders-service/tests -am
@@ -71,8 +72,10 @@ fleet patch --from 1.0.0 --to 1.0.1 --wait 180s
 note "both nodes run 1.0.1; every verify passed"
 
 step "4/6  A bad patch, 1.0.1 -> 1.0.2 (a renamed JSON field and a broken order form)"
-if fleet patch --from 1.0.1 --to 1.0.2 --wait 180s; then
-  echo "demo: the bad patch was not caught - this should not happen"; exit 1
+code=0
+fleet patch --from 1.0.1 --to 1.0.2 --wait 180s || code=$?
+if [[ $code -ne 1 ]]; then
+  echo "demo: expected the rollout to stop on a caught regression (exit 1), but it ended with exit $code"; exit 1
 fi
 note "node-1 was rolled back to 1.0.1 and the rollout stopped: node-2 was never touched"
 

@@ -50,7 +50,7 @@ mkdir -p "$state"
 state="$(cd "$state" && pwd -P)"
 ledger="${ledger:-$state/ledger}"
 if [[ -z "${POSTPATCH_TOKEN:-}" ]]; then
-  [[ -f "$state/token" ]] || head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$state/token"
+  [[ -f "$state/token" ]] || (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$state/token")
   POSTPATCH_TOKEN="$(cat "$state/token")"
 fi
 export POSTPATCH_TOKEN POSTPATCH_LEDGER="$ledger"
@@ -107,6 +107,8 @@ patch_fleet() {
   [[ -n "$from" && -n "$to" ]] || { echo "rolling-patch: patch needs --from and --to" >&2; exit 2; }
   local patched=() n
   rolled_back=""
+  local artifact; artifact="$(app_artifact "$to")"
+  [[ -f "$artifact" ]] || { say "no artifact for version $to ($artifact): nothing was touched"; exit 3; }
   rm -f "$state"/verify-node-*.json "$state"/verify-node-*.html
   say "rolling patch of $nodes node(s) of $APP_NAME: $from -> $to${to_java:+ on $to_java}"
   for n in $(seq 1 "$nodes"); do
@@ -131,7 +133,10 @@ patch_fleet() {
     say "node-$n: verify failed (exit $code): rolling back to $from"
     rolled_back="node-$n"
     stop_node "$n"
-    start_node "$n" "$from" "$java" || true
+    if ! start_node "$n" "$from" "$java"; then
+      say "node-$n: the rollback could not start $from: the node is DOWN; stopping the rollout"
+      summary "${patched[@]}"; exit 3
+    fi
     if [[ -f "$report" ]]; then
       local run_id; run_id="$(sed -n 's/^  "runId" : "\(.*\)",$/\1/p' "$report" | head -1)"
       [[ -n "$run_id" ]] && "$postpatch" history --ledger "$ledger" --target "node-$n" --limit 3 --mark-rolled-back "$run_id" >/dev/null \

@@ -54,9 +54,10 @@ final class BaselineCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         RunResult result = execution.run(suites, options, fingerprint.read(output), true);
-        if (result.interrupted()) {
+        if (result.interrupted() || result.timedOut()) {
             execution.writeReports(result, options);
-            output.error("interrupted: no baseline recorded");
+            output.error((result.interrupted() ? "interrupted" : "the run's timeout expired")
+                    + ": no baseline recorded (a partial baseline would hide what the patch breaks)");
             return ExitCodes.INCOMPLETE;
         }
         if (!execution.record(result, ledger.location(), RunKind.BASELINE, null)) {

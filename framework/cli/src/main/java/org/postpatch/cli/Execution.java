@@ -28,9 +28,80 @@ import org.postpatch.run.TagExpression;
 final class Execution {
 
     private final Output output;
+    private final java.util.concurrent.atomic.AtomicReference<Runner> current = new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile boolean interrupted;
 
+    /**
+     * One per command. From here on Ctrl-C and SIGTERM stop whatever runs now — the run, the wait
+     * for the target, a re-measurement — and the command ends with exit code 3.
+     */
     Execution(Output output) {
         this.output = output;
+        Interruption.onSignal(this::interrupt);
+    }
+
+    private void interrupt() {
+        interrupted = true;
+        Runner running = current.get();
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    /** True once Ctrl-C or SIGTERM was received. */
+    boolean interrupted() {
+        return interrupted;
+    }
+
+    /**
+     * A runner with the command's options (parallelism, deadline, target, attachments, tags),
+     * which signals will interrupt: every run of a command is made by one of these.
+     */
+    Runner runner(RunOptions options, org.postpatch.result.Fingerprint fingerprint, org.postpatch.engine.ProbeObserver observer) {
+        return runner(options, fingerprint, observer, true);
+    }
+
+    /** A runner as above; {@code withTags} false when the caller has already chosen the probes. */
+    Runner runner(RunOptions options, org.postpatch.result.Fingerprint fingerprint, org.postpatch.engine.ProbeObserver observer,
+                  boolean withTags) {
+        if (options.parallel < 1) {
+            throw new BadInputException("--parallel must be at least 1, was " + options.parallel);
+        }
+        Runner.Builder builder = Runner.builder()
+                .parallel(options.parallel)
+                .timeout(options.timeout)
+                .target(options.target)
+                .attachments(options.attachmentFolder())
+                .redactor(output.redactor())
+                .observer(observer)
+                .fingerprint(fingerprint);
+        if (withTags && options.tags != null) {
+            builder.tags(tags(options));
+        }
+        Runner runner = builder.build();
+        current.set(runner);
+        if (interrupted) {
+            runner.interrupt();
+        }
+        return runner;
+    }
+
+    /** The --tags expression, checked. */
+    static TagExpression tags(RunOptions options) {
+        try {
+            return TagExpression.parse(options.tags);
+        } catch (IllegalArgumentException malformed) {
+            throw new BadInputException(malformed.getMessage());
+        }
+    }
+
+    /** Runs a runner, turning a --tags that selects nothing into bad input. */
+    static RunResult run(Runner runner, List<Suite> suites) {
+        try {
+            return runner.run(suites);
+        } catch (IllegalArgumentException selectsNothing) {
+            throw new BadInputException(selectsNothing.getMessage());
+        }
     }
 
     /** Loads and validates; on problems prints every one of them and returns null. */
@@ -59,19 +130,8 @@ final class Execution {
 
     /** Runs with the console view; {@code summary} false leaves the summary to the caller (verify). */
     RunResult run(List<Suite> suites, RunOptions options, org.postpatch.result.Fingerprint fingerprint, boolean summary) {
-        Runner.Builder builder = Runner.builder()
-                .parallel(options.parallel)
-                .timeout(options.timeout)
-                .target(options.target)
-                .attachments(options.attachmentFolder())
-                .redactor(output.redactor());
-        if (options.tags != null) {
-            builder.tags(TagExpression.parse(options.tags));
-        }
         ConsoleReport console = new ConsoleReport(output.out(), output.redactor(), output.colour());
-        Runner runner = builder.observer(console).fingerprint(fingerprint).build();
-        Interruption.onSignal(runner::interrupt);
-        RunResult result = runner.run(suites);
+        RunResult result = run(runner(options, fingerprint, console), suites);
         if (summary) {
             console.summary(result);
         }

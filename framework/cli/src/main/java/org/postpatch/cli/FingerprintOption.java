@@ -43,9 +43,9 @@ public final class FingerprintOption {
             HttpClient client = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5)).build();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString().replaceAll("/+$", "") + "/fingerprint"))
                     .timeout(Duration.ofSeconds(10));
-            String token = System.getenv("POSTPATCH_TOKEN");
-            if (token != null && !token.isBlank()) {
-                request.header("Authorization", "Bearer " + token.strip());
+            String token = Tokens.fromEnvironment();
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
             }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             // Just after a restart the application may still be reading its fingerprint (503): wait a little.

@@ -41,7 +41,7 @@ public final class Main {
             return ExitCodes.BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((failure, failed, parsed) -> {
-            if (failure instanceof IllegalArgumentException badValue) {
+            if (failure instanceof BadInputException badValue) {
                 output.error(badValue.getMessage());
                 return ExitCodes.BAD_INPUT;
             }

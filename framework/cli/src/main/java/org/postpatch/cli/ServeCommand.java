@@ -71,11 +71,17 @@ final class ServeCommand implements Callable<Integer> {
         if (new Execution(output).load(paths.paths, vars) == null) {
             return ExitCodes.BAD_INPUT;
         }
-        String token = System.getenv("POSTPATCH_TOKEN");
+        String token = Tokens.fromEnvironment();
         if (tokenFile != null) {
-            token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+            try {
+                token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+            } catch (IOException unreadable) {
+                output.error("--token-file " + tokenFile + " cannot be read: " + unreadable.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
         }
         PostPatch.Builder builder = PostPatch.embedded()
+                .operatorOverrides(false) // the options above decide, not POSTPATCH_* variables
                 .probesFrom(paths.paths.toArray(String[]::new))
                 .ledger(ledger.location())
                 .endpoint(new InetSocketAddress(bind, port))

@@ -11,7 +11,6 @@ import org.postpatch.engine.ProbeObserver;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.model.Suite;
 import org.postpatch.result.RunResult;
-import org.postpatch.run.Runner;
 
 /**
  * {@code verify --wait}: before verifying, waits until the target answers — until the probes that
@@ -24,13 +23,21 @@ final class TargetWait {
 
     private final Output output;
     private final RunOptions options;
+    private final Execution execution;
 
-    TargetWait(Output output, RunOptions options) {
+    TargetWait(Output output, RunOptions options, Execution execution) {
         this.output = output;
         this.options = options;
+        this.execution = execution;
     }
 
-    void await(List<Suite> suites, Duration atMost) {
+    void await(List<Suite> all, Duration atMost) {
+        List<Suite> suites;
+        try {
+            suites = options.tags == null ? all : org.postpatch.run.Runner.select(all, Execution.tags(options));
+        } catch (IllegalArgumentException selectsNothing) {
+            throw new BadInputException(selectsNothing.getMessage());
+        }
         List<Suite> roots = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (Suite suite : suites) {
@@ -42,14 +49,17 @@ final class TargetWait {
         long start = System.nanoTime();
         AtomicReference<RunResult> last = new AtomicReference<>();
         try {
-            Awaitility.with().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(EVERY).atMost(atMost)
+            Awaitility.with().dontCatchUncaughtExceptions().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(EVERY)
+                    .atMost(atMost)
                     .until(() -> {
-                        RunResult poll = Runner.builder().parallel(options.parallel).target(options.target)
-                                .redactor(output.redactor()).observer(ProbeObserver.NONE).build().run(roots);
+                        RunResult poll = Execution.run(execution.runner(options, org.postpatch.run.Fingerprints.machine(),
+                                ProbeObserver.NONE, false), roots);
                         last.set(poll);
-                        return poll.probes().stream().allMatch(p -> p.passed());
+                        return execution.interrupted() || poll.probes().stream().allMatch(p -> p.passed());
                     });
-            output.info("The target answers (after " + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + ").");
+            if (!execution.interrupted()) {
+                output.info("The target answers (after " + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + ").");
+            }
         } catch (ConditionTimeoutException notUp) {
             String failing = last.get() == null ? "" : String.join(", ", last.get().probes().stream()
                     .filter(p -> !p.passed()).map(p -> p.id() + " (" + output.redactor().redact(p.message()) + ")").toList());

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.postpatch.compare.Baseline;
 import org.postpatch.compare.Comparison;
 import org.postpatch.compare.SlowerCheck;
+import org.postpatch.engine.ProbeObserver;
 import org.postpatch.ledger.Baselines;
 import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerException;
@@ -105,15 +106,21 @@ final class VerifyCommand implements Callable<Integer> {
         } else {
             output.info("Judging against baseline " + baseline.runId() + " (started " + baseline.startedAt() + ").");
         }
+        if (options.tags != null) {
+            Execution.tags(options); // a malformed expression is reported before any waiting
+        }
         if (wait != null) {
-            new TargetWait(output, options).await(suites, wait);
+            new TargetWait(output, options, execution).await(suites, wait);
+        }
+        if (execution.interrupted()) {
+            return ExitCodes.INCOMPLETE;
         }
         Fingerprint now = fingerprint.read(output);
         RunResult result = execution.run(suites, options, now, baseline == null);
         Comparison comparison = null;
-        if (baseline != null) {
+        if (baseline != null && !result.interrupted() && !result.timedOut()) {
             SlowerCheck.Judged judged = SlowerCheck.judge(baseline, result, suites, tolerances(suites), strict,
-                    SLOWER_SAMPLES, subset -> quietly(subset, now));
+                    SLOWER_SAMPLES, subset -> Execution.run(execution.runner(options, now, ProbeObserver.NONE), subset));
             if (judged.remeasured() > 0) {
                 output.info("Measured " + judged.remeasured() + " probe(s) that looked slower again; "
                         + judged.comparison().counts().getOrDefault(org.postpatch.compare.Change.SLOWER, 0L)
@@ -122,14 +129,11 @@ final class VerifyCommand implements Callable<Integer> {
             result = judged.result();
             comparison = judged.comparison();
             new ConsoleReport(output.out(), output.redactor(), output.colour()).summary(result, comparison);
+        } else if (baseline != null) {
+            comparison = org.postpatch.compare.Judge.compare(baseline, result, tolerances(suites), strict);
+            new ConsoleReport(output.out(), output.redactor(), output.colour()).summary(result, comparison);
         }
         return execution.conclude(result, comparison, options, ledger.location(), RunKind.VERIFY);
-    }
-
-    /** Runs a subset of the suites again without printing anything, to re-measure latency. */
-    private RunResult quietly(List<Suite> subset, Fingerprint fingerprint) {
-        return org.postpatch.run.Runner.builder().parallel(options.parallel).target(options.target)
-                .redactor(output.redactor()).fingerprint(fingerprint).build().run(subset);
     }
 
     /** The recorded baseline, empty when there is none, or null after reporting a bad --against. */

@@ -70,6 +70,8 @@ public final class Outcome {
     }
 
     public Outcome withDetail(String key, Object value) {
+        Objects.requireNonNull(key, "detail key");
+        Objects.requireNonNull(value, () -> "detail '" + key + "' is null; leave it out instead");
         Map<String, Object> copy = new LinkedHashMap<>(details);
         copy.put(key, value);
         return new Outcome(status, message, Collections.unmodifiableMap(copy), captures, attachments, parts);
@@ -77,6 +79,8 @@ public final class Outcome {
 
     /** A value for the probes that need this one, usable there as {@code ${name}}. */
     public Outcome withCapture(String name, String value) {
+        Objects.requireNonNull(name, "capture name");
+        Objects.requireNonNull(value, () -> "captured value '" + name + "' is null");
         Map<String, String> copy = new LinkedHashMap<>(captures);
         copy.put(name, value);
         return new Outcome(status, message, details, Collections.unmodifiableMap(copy), attachments, parts);

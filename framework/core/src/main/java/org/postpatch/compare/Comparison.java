@@ -24,11 +24,19 @@ public record Comparison(Baseline baseline, List<ProbeComparison> probes, List<F
 
     /** The verdict of the run judged against the baseline. */
     public Verdict verdict(RunResult run) {
+        return verdict(run, null);
+    }
+
+    /** The verdict of one suite of the run ({@code null}: all suites) judged against the baseline. */
+    public Verdict verdict(RunResult run, String suite) {
         if (run.interrupted() || run.timedOut()) {
             return Verdict.FAIL;
         }
         Verdict verdict = Verdict.PASS;
         for (ProbeComparison probe : probes) {
+            if (suite != null && !suite.equals(probe.suite())) {
+                continue;
+            }
             boolean critical = probe.severity() == Severity.CRITICAL;
             switch (probe.change()) {
                 case REGRESSED -> {

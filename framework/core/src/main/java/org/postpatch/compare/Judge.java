@@ -51,8 +51,10 @@ public final class Judge {
     private static ProbeComparison compare(ProbeResult probe, Baseline.Probe old, LatencyTolerance tolerance) {
         String status = probe.status().name();
         long nowMs = probe.lastAttempt().toMillis();
-        if (old == null) {
-            return new ProbeComparison(probe.suite(), probe.id(), Change.NEW, probe.severity(), null, 0, status, nowMs, "");
+        if (old == null || "SKIPPED".equals(old.status())) {
+            // A probe the baseline did not run is no evidence either way: judged as new.
+            return new ProbeComparison(probe.suite(), probe.id(), Change.NEW, probe.severity(),
+                    old == null ? null : old.status(), 0, status, nowMs, old == null ? "" : "not run in the baseline");
         }
         boolean passesNow = probe.status() == ProbeStatus.PASSED;
         Change change;

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.postpatch.config.SuiteLoader;
 import org.postpatch.model.LatencyTolerance;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.model.Suite;
+import org.postpatch.model.Suites;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
 import org.postpatch.result.SuiteResult;
@@ -48,32 +48,16 @@ public final class SlowerCheck {
                 break;
             }
             remeasured.addAll(slower);
-            RunResult again = rerun.apply(subset(suites, slower));
+            // With the probes they need, for the values those capture.
+            RunResult again = rerun.apply(Suites.reduced(suites, probe -> slower.contains(suiteOf(suites, probe) + "/" + probe.id())));
             judged = fastest(judged, again, slower);
             comparison = Judge.compare(baseline, judged, tolerances, strict);
         }
         return new Judged(judged, comparison, remeasured.size());
     }
 
-    /** The suites reduced to these probes and everything they need (for captured values). */
-    private static List<Suite> subset(List<Suite> suites, Set<String> keys) {
-        List<Suite> subset = new ArrayList<>();
-        for (Suite suite : suites) {
-            Map<String, ProbeDefinition> byId = new HashMap<>();
-            suite.probes().forEach(p -> byId.put(p.id(), p));
-            Set<String> keep = new LinkedHashSet<>();
-            for (ProbeDefinition probe : suite.probes()) {
-                if (keys.contains(suite.name() + "/" + probe.id())) {
-                    keep.add(probe.id());
-                    keep.addAll(SuiteLoader.ancestors(probe.id(), byId));
-                }
-            }
-            List<ProbeDefinition> probes = suite.probes().stream().filter(p -> keep.contains(p.id())).toList();
-            if (!probes.isEmpty()) {
-                subset.add(new Suite(suite.name(), suite.files(), suite.variables(), probes));
-            }
-        }
-        return subset;
+    private static String suiteOf(List<Suite> suites, ProbeDefinition probe) {
+        return suites.stream().filter(s -> s.probes().contains(probe)).map(Suite::name).findFirst().orElse("");
     }
 
     /** {@code run} with each re-measured probe's last attempt replaced by its fastest passing sample. */

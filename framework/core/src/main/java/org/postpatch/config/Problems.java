@@ -16,12 +16,15 @@ public final class Problems {
 
     /** Records a problem at a location, attributed to the probe currently being read (if any). */
     public void add(SourceLocation location, String message) {
-        found.add(new Problem(location, probeId, message));
+        add(location, probeId, message);
     }
 
-    /** Records a problem attributed to a specific probe. */
+    /** Records a problem attributed to a specific probe; the same problem twice is kept once. */
     public void add(SourceLocation location, String probe, String message) {
-        found.add(new Problem(location, probe, message));
+        Problem problem = new Problem(location, probe, message);
+        if (!found.contains(problem)) {
+            found.add(problem);
+        }
     }
 
     /** Sets the probe that following problems belong to; {@code null} for the suite level. */

@@ -194,11 +194,14 @@ public final class SuiteLoader {
             problems.add(SourceLocation.ofFile(source.name()), "include cycle: " + String.join(" -> ", chain) + " -> " + key);
             return null;
         }
-        if (parsed.containsKey(key)) {
-            return parsed.get(key);
+        // A file is read once per set of inherited defaults: included by a file with defaults, it
+        // gets them, whatever order the files of a folder come in.
+        String parseKey = key + "\u0000" + inherited;
+        if (parsed.containsKey(parseKey)) {
+            return parsed.get(parseKey);
         }
         ParsedFile file = new ParsedFile(source);
-        parsed.put(key, file);
+        parsed.put(parseKey, file);
         problems.inProbe(null);
         Optional<ConfigNode> tree = source.read(problems).flatMap(content -> reader.read(source.name(), content, problems));
         if (tree.isEmpty()) {

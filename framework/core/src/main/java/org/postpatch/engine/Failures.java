@@ -45,9 +45,16 @@ public final class Failures {
         return failure.getMessage() == null || failure.getMessage().isBlank() ? type : type + ": " + failure.getMessage();
     }
 
-    /** The text on one line (line breaks folded into spaces), shortened to a readable length. */
+    /**
+     * The text on one line (line breaks folded into spaces). Not shortened: secrets are masked
+     * first, then {@link #shortened}, so that a cut can never leave half a secret unrecognised.
+     */
     public static String oneLine(String text) {
-        String folded = text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
-        return folded.length() > 500 ? folded.substring(0, 497) + "..." : folded;
+        return text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    /** A reason shortened to a readable length; call it after redacting. */
+    public static String shortened(String text) {
+        return text.length() > 500 ? text.substring(0, 497) + "..." : text;
     }
 }

@@ -105,7 +105,7 @@ final class ProbeRun implements Runnable {
         Outcome outcome;
         try {
             outcome = runAttempts();
-        } catch (RuntimeException | Error unexpected) {
+        } catch (Throwable unexpected) { // anything at all: a probe never leaves the run waiting
             outcome = Outcome.failed(Failures.describe(unexpected));
         }
         finish(outcome);
@@ -142,6 +142,7 @@ final class ProbeRun implements Runnable {
         AtomicReference<Outcome> last = new AtomicReference<>();
         try {
             Awaitility.with()
+                    .dontCatchUncaughtExceptions()
                     .pollInSameThread()
                     .pollDelay(Duration.ZERO)
                     .pollInterval(probe.retry().every())
@@ -208,6 +209,11 @@ final class ProbeRun implements Runnable {
             return check.run(context);
         });
         currentAttempt = attempt;
+        if (finished.get()) {
+            // Abandoned between the check above and now: this attempt must not run on.
+            context.cancel();
+            attempt.cancel(true);
+        }
         try {
             Outcome outcome = attempt.get(budget.toNanos(), TimeUnit.NANOSECONDS);
             return outcome == null ? Outcome.failed("the probe returned no outcome") : outcome;
@@ -235,11 +241,18 @@ final class ProbeRun implements Runnable {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        if (outcome.isPassed()) {
-            capturedValues = Map.copyOf(outcome.captures());
+        try {
+            if (outcome.isPassed()) {
+                capturedValues = Map.copyOf(outcome.captures());
+            }
+            result = toResult(outcome);
+        } catch (RuntimeException unusable) {
+            // The result is handed over whatever the outcome holds: the scheduler waits for it.
+            capturedValues = Map.of();
+            result = toResult(Outcome.failed("the probe's outcome could not be used: " + Failures.describe(unusable)));
+        } finally {
+            whenDone.accept(this);
         }
-        result = toResult(outcome);
-        whenDone.accept(this);
     }
 
     private ProbeResult toResult(Outcome outcome) {
@@ -247,13 +260,14 @@ final class ProbeRun implements Runnable {
         outcome.details().forEach((key, value) -> details.put(key, redacted(value)));
         List<Outcome.Part> parts = new ArrayList<>();
         for (Outcome.Part part : outcome.parts()) {
-            parts.add(new Outcome.Part(part.name(), part.status(), part.duration(), control.redactor().redact(part.message())));
+            parts.add(new Outcome.Part(part.name(), part.status(), part.duration(),
+                    Failures.shortened(control.redactor().redact(part.message()))));
         }
         Duration total = Duration.ofNanos(System.nanoTime() - startNanos);
         Duration last = lastAttemptNanos == 0 ? total : Duration.ofNanos(lastAttemptNanos);
         return new ProbeResult(suite.name(), probe.id(), probe.kind(), probe.severity(), outcome.status(), startedAt,
                 total, last, Math.max(attempts.get(), outcome.status() == ProbeStatus.SKIPPED ? 0 : 1),
-                control.redactor().redact(outcome.message()), List.of(), details, parts, outcome.attachments(),
+                Failures.shortened(control.redactor().redact(outcome.message())), List.of(), details, parts, outcome.attachments(),
                 probe.location().toString());
     }
 

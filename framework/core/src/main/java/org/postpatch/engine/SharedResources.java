@@ -29,6 +29,12 @@ final class SharedResources implements AutoCloseable {
             task = fresh;
             creationOrder.add(fresh);
             fresh.run();
+            if (closed) {
+                // The run ended while this resource was being made (a browser starting slowly):
+                // close it rather than leave it running.
+                close();
+                throw new IllegalStateException("the run has ended; the shared " + key.getSimpleName() + " was closed");
+            }
         }
         try {
             return key.cast(task.get());

@@ -141,6 +141,15 @@ public final class JsonReport {
         return root;
     }
 
+    /**
+     * The verdict of the run itself, as health checks and metrics read it: after a verify or an
+     * embedded comparison it is {@code runVerdict} (a node failing now fails, whether or not it also
+     * failed before the patch), otherwise {@code verdict}.
+     */
+    public static String runVerdict(JsonNode report) {
+        return report.has("runVerdict") ? report.path("runVerdict").asText() : report.path("verdict").asText();
+    }
+
     /** Reads a fingerprint written by {@link #fingerprint(Fingerprint)} (the digest is recomputed). */
     public static Fingerprint readFingerprint(JsonNode node) {
         java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();

@@ -42,7 +42,7 @@ public final class PrometheusReport {
         if (report == null) {
             return out.toString();
         }
-        String verdict = report.path("verdict").asText();
+        String verdict = JsonReport.runVerdict(report);
         help(out, "postpatch_verdict", "gauge", "The last run's verdict: 1 for the current one.");
         for (String candidate : VERDICTS) {
             out.append("postpatch_verdict{suite=\"").append(label(suite)).append("\",verdict=\"").append(candidate)

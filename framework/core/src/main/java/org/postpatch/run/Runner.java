@@ -16,7 +16,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.platform.launcher.Launcher;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.postpatch.config.SuiteLoader;
@@ -27,6 +30,7 @@ import org.postpatch.engine.RunControl;
 import org.postpatch.engine.SuiteSelector;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.model.Suite;
+import org.postpatch.model.Suites;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
@@ -194,11 +198,27 @@ public final class Runner {
         if (timeout != null) {
             parameters.put(ExecutionSettings.TIMEOUT, timeout.toMillis() + "ms");
         }
+        List<Suite> selected = selected(suites);
         LauncherDiscoveryRequest discovery = request()
-                .selectors(selected(suites).stream().map(SuiteSelector::of).toList())
+                .selectors(selected.stream().map(SuiteSelector::of).toList())
                 .configurationParameters(parameters)
                 .build();
-        launcher.execute(discovery);
+        List<String> engineFailures = new ArrayList<>();
+        launcher.execute(discovery, new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier identifier, TestExecutionResult outcome) {
+                if (identifier.isContainer() && !identifier.isTest() && outcome.getStatus() == TestExecutionResult.Status.FAILED) {
+                    engineFailures.add(identifier.getDisplayName() + ": " + outcome.getThrowable()
+                            .map(org.postpatch.engine.Failures::describe).orElse("failed"));
+                }
+            }
+        });
+        if (!engineFailures.isEmpty() || collected.size() != selected.size()) {
+            // The engine itself failed: a verdict from what little ran would be a lie.
+            throw new IllegalStateException("the run could not complete: " + redactor.redact(engineFailures.isEmpty()
+                    ? "results of " + (selected.size() - collected.size()) + " suite(s) are missing"
+                    : String.join("; ", engineFailures)));
+        }
         return new RunResult(runId, target, startedAt, Duration.ofNanos(System.nanoTime() - start),
                 fingerprint != null ? fingerprint : Fingerprints.machine(), collected,
                 control.isInterrupted(), control.isTimedOut());
@@ -221,24 +241,22 @@ public final class Runner {
         if (tags == null) {
             return suites;
         }
-        List<Suite> selected = new ArrayList<>();
-        for (Suite suite : suites) {
-            Map<String, ProbeDefinition> byId = new HashMap<>();
-            suite.probes().forEach(p -> byId.put(p.id(), p));
-            Set<String> keep = new LinkedHashSet<>();
-            for (ProbeDefinition probe : suite.probes()) {
-                if (tags.matches(probe.tags())) {
-                    keep.add(probe.id());
-                    keep.addAll(SuiteLoader.ancestors(probe.id(), byId));
-                }
-            }
-            List<ProbeDefinition> probes = suite.probes().stream().filter(p -> keep.contains(p.id())).toList();
-            if (!probes.isEmpty()) {
-                selected.add(new Suite(suite.name(), suite.files(), suite.variables(), probes));
-            }
+        return select(suites, tags);
+    }
+
+    /**
+     * The suites reduced to the probes {@code tags} selects, plus everything those need.
+     *
+     * @throws IllegalArgumentException when the expression selects no probe at all
+     */
+    public static List<Suite> select(List<Suite> suites, TagExpression tags) {
+        List<Suite> selected = Suites.reduced(suites, probe -> tags.matches(probe.tags()));
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("--tags '" + tags + "' selects no probe");
         }
         return selected;
     }
+
 
     /** A new run id: sortable by time, unique enough across processes (20261128-231742-1a2b3c). */
     public static String newRunId() {

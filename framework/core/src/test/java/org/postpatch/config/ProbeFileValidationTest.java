@@ -271,4 +271,21 @@ class ProbeFileValidationTest {
         List<Suite> suites = SuiteLoader.builder().build().load(List.of("classpath:postpatch-test/"));
         assertThat(suites).singleElement().satisfies(suite -> assertThat(suite.name()).isEqualTo("from-classpath"));
     }
+
+    @Test
+    void includedFilesGetTheIncludersDefaultsWhateverOrderTheFolderListsThemIn() {
+        ProbeFiles files = new ProbeFiles(folder);
+        files.write("suite/a-common/part.yaml", "probes:\n  - id: shared\n    pass: {}\n");
+        files.write("suite/b-main.yaml", """
+                suite: orders
+                defaults: { timeout: 2s, retry: 30s }
+                include: [a-common/]
+                probes:
+                  - id: own
+                    pass: {}
+                """);
+        Suite suite = files.load(folder.resolve("suite")).get(0);
+        assertThat(suite.probe("shared").orElseThrow().timeout()).hasSeconds(2);
+        assertThat(suite.probe("shared").orElseThrow().retry().until()).hasSeconds(30);
+    }
 }

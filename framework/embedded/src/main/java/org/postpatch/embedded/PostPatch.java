@@ -64,6 +64,7 @@ public final class PostPatch {
         private int parallel = ExecutionSettings.DEFAULT_PARALLEL;
         private Supplier<Fingerprint> fingerprint;
         private boolean operatorOverrides = true;
+        private String invalid;
 
         private Builder() {
         }
@@ -119,6 +120,10 @@ public final class PostPatch {
 
         /** Serves {@code /selftest} on its own port and thread pool (0 picks a free port). */
         public Builder endpoint(int port) {
+            if (port < 0 || port > 65535) {
+                invalid = "endpoint port " + port + " is not a port number (0-65535)";
+                return this;
+            }
             this.endpointAddress = new InetSocketAddress(port);
             this.existingServer = null;
             return this;
@@ -159,7 +164,14 @@ public final class PostPatch {
 
         /** Waits until this URL answers 2xx (polled, up to five minutes) before the first run. */
         public Builder readinessUrl(String url) {
-            URI uri = URI.create(url);
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException malformed) {
+                // Reported when the self-test starts; never thrown into the application's start-up.
+                invalid = "readinessUrl '" + url + "' is not a URL: " + malformed.getMessage();
+                return this;
+            }
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             this.readiness = () -> {
                 try {
@@ -222,6 +234,9 @@ public final class PostPatch {
 
         /** The configuration, with the operator's overrides applied. */
         public SelfTestConfig build() {
+            if (invalid != null) {
+                throw new IllegalArgumentException(invalid);
+            }
             SelfTestConfig code = new SelfTestConfig(probes.isEmpty() ? List.of("classpath:postpatch/") : probes, target,
                     appVersion, ledger, endpointAddress, existingServer, basePath, token, readiness, readinessTimeout,
                     schedule, runOnChange, readinessFollowsVerdict, variables, environment, attachments, parallel,

@@ -178,6 +178,9 @@ public final class SelfTest implements StatusSource, AutoCloseable {
             if (latest.isEmpty()) {
                 return Optional.of("no run of suite " + suite.name() + " recorded on " + config.target() + " yet");
             }
+            if (latest.get().interrupted() || latest.get().timedOut()) {
+                return Optional.of("the last run of suite " + suite.name() + " (" + latest.get().runId() + ") was cut short");
+            }
             if (!latest.get().fingerprint().digest().equals(fingerprint.digest())) {
                 return Optional.of("the fingerprint changed since run " + latest.get().runId() + ": "
                         + fingerprint.changesSince(latest.get().fingerprint()));
@@ -204,7 +207,8 @@ public final class SelfTest implements StatusSource, AutoCloseable {
             return;
         }
         try {
-            Awaitility.with().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+            Awaitility.with().dontCatchUncaughtExceptions().pollInSameThread().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
                     .atMost(config.readinessTimeout())
                     .until(() -> config.readiness().getAsBoolean());
         } catch (ConditionTimeoutException notReady) {
@@ -246,6 +250,12 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         String runId = Runner.newRunId();
         currentRunId = runId;
         current = CompletableFuture.supplyAsync(() -> runOnce(trigger, runId), background);
+        current.whenComplete((finished, failure) -> {
+            if (failure != null) {
+                LOG.log(System.Logger.Level.WARNING, "postpatch: run " + runId + " (" + trigger + ") could not complete: "
+                        + redactor.redact(String.valueOf(failure.getCause() != null ? failure.getCause() : failure)));
+            }
+        });
         return new RunRequest(runId, false, current);
     }
 

@@ -3,6 +3,7 @@ package org.postpatch.endpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Objects;
+import org.postpatch.report.JsonReport;
 
 /**
  * The last finished run as the endpoint serves it: its JSON report (the single source for the
@@ -21,7 +22,7 @@ public record LastRun(String runId, String verdict, Instant finishedAt, String f
      */
     public static LastRun of(JsonNode report) {
         Instant started = Instant.parse(report.path("startedAt").asText());
-        String verdict = report.has("runVerdict") ? report.path("runVerdict").asText() : report.path("verdict").asText();
+        String verdict = JsonReport.runVerdict(report);
         return new LastRun(report.path("runId").asText(), verdict,
                 started.plusMillis(report.path("durationMs").asLong()),
                 report.path("fingerprint").path("digest").asText(), report);

@@ -126,14 +126,20 @@ public final class StatusEndpoint implements AutoCloseable {
 
         @Override
         public void handle(HttpExchange exchange) throws IOException {
-            try (exchange) {
-                route(exchange);
+            boolean answersLater = false;
+            try {
+                answersLater = route(exchange);
             } catch (IOException | RuntimeException e) {
                 // The client went away or a response could not be written; nothing to answer.
+            } finally {
+                if (!answersLater) {
+                    exchange.close();
+                }
             }
         }
 
-        private void route(HttpExchange exchange) throws IOException {
+        /** Answers the request; true when the answer comes later (a run's end), from another thread. */
+        private boolean route(HttpExchange exchange) throws IOException {
             String path = exchange.getRequestURI().getPath().substring(basePath.length());
             if (path.endsWith("/") && path.length() > 1) {
                 path = path.substring(0, path.length() - 1);
@@ -148,7 +154,7 @@ public final class StatusEndpoint implements AutoCloseable {
                 }
                 case "/runs" -> {
                     if (allow(exchange, method, "POST") && authorized(exchange, level)) {
-                        trigger(exchange);
+                        return trigger(exchange);
                     }
                 }
                 case "/runs/latest" -> {
@@ -194,6 +200,7 @@ public final class StatusEndpoint implements AutoCloseable {
                     }
                 }
             }
+            return false;
         }
 
         private static boolean allow(HttpExchange exchange, String method, String allowed) throws IOException {
@@ -259,39 +266,51 @@ public final class StatusEndpoint implements AutoCloseable {
             }
         }
 
-        private void trigger(HttpExchange exchange) throws IOException {
+        /**
+         * Starts or joins a run. With {@code ?wait=}, the answer is sent when the run ends (or the
+         * wait is over) from the thread that ends it: no endpoint thread waits, so status reads are
+         * never held up by deploy scripts waiting for runs.
+         */
+        private boolean trigger(HttpExchange exchange) throws IOException {
             Optional<Duration> wait = waitParameter(exchange.getRequestURI());
             if (wait == null) {
                 error(exchange, 400, "wait must be a duration like 30s, at most 10m");
-                return;
+                return false;
             }
             RunRequest request = source.requestRun();
             ObjectNode body = MAPPER.createObjectNode();
             body.put("runId", request.runId());
             body.put("joined", request.joined());
-            if (wait.isPresent()) {
-                try {
-                    LastRun finished = request.completion().get(wait.get().toMillis(), TimeUnit.MILLISECONDS);
+            exchange.getResponseHeaders().set("Location", basePath + "/runs/" + request.runId());
+            if (wait.isEmpty()) {
+                body.put("status", request.joined() ? "JOINED" : "STARTED");
+                json(exchange, 202, body);
+                return false;
+            }
+            request.completion().copy()
+                    .orTimeout(wait.get().toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((finished, failure) -> answerLater(exchange, body, finished, failure));
+            return true;
+        }
+
+        private static void answerLater(HttpExchange exchange, ObjectNode body, LastRun finished, Throwable failure) {
+            try (exchange) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+                if (finished != null) {
                     body.put("status", finished.verdict());
                     addDetails(body, finished.report());
                     json(exchange, 200, body);
-                    return;
-                } catch (TimeoutException stillRunning) {
+                } else if (cause instanceof TimeoutException) {
                     body.put("status", "RUNNING");
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    body.put("status", "RUNNING");
-                } catch (java.util.concurrent.ExecutionException failed) {
+                    json(exchange, 202, body);
+                } else {
                     body.put("status", "ERROR");
-                    body.put("problem", String.valueOf(failed.getCause().getMessage()));
+                    body.put("problem", String.valueOf(cause == null ? "unknown" : cause.getMessage()));
                     json(exchange, 500, body);
-                    return;
                 }
-            } else {
-                body.put("status", request.joined() ? "JOINED" : "STARTED");
+            } catch (IOException | RuntimeException clientGone) {
+                // Nothing to answer to.
             }
-            exchange.getResponseHeaders().set("Location", basePath + "/runs/" + request.runId());
-            json(exchange, 202, body);
         }
 
         /** Empty for no wait, null when malformed. */

@@ -48,7 +48,7 @@ public record LedgerRun(String runId, String suite, String target, RunKind kind,
             }
             Verdict verdict = run.interrupted() || run.timedOut() ? Verdict.FAIL.and(suite.verdict()) : suite.verdict();
             if (comparison != null) {
-                verdict = comparison.verdict(run);
+                verdict = comparison.verdict(run, suite.suite());
             }
             runs.add(new LedgerRun(run.runId(), suite.suite(), run.target(), kind, trigger, suite.startedAt(),
                     suite.duration(), verdict, run.interrupted(), run.timedOut(), run.fingerprint(), baselineRunId,

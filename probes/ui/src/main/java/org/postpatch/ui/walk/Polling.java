@@ -18,6 +18,7 @@ final class Polling {
     static boolean until(Duration bound, Callable<Boolean> holds) {
         try {
             Awaitility.with()
+                    .dontCatchUncaughtExceptions() // never touch the JVM's default uncaught-exception handler
                     .pollInSameThread()
                     .pollDelay(Duration.ZERO)
                     .pollInterval(EVERY)

@@ -1,0 +1,30 @@
+package org.postpatch.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The endpoint token as operators give it: {@code POSTPATCH_TOKEN}, or the file named by {@code POSTPATCH_TOKEN_FILE}. */
+final class Tokens {
+
+    private Tokens() {
+    }
+
+    /** The token, or null when none is set. */
+    static String fromEnvironment() {
+        String token = System.getenv("POSTPATCH_TOKEN");
+        if (token != null && !token.isBlank()) {
+            return token.strip();
+        }
+        String file = System.getenv("POSTPATCH_TOKEN_FILE");
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+        } catch (IOException unreadable) {
+            throw new BadInputException("POSTPATCH_TOKEN_FILE names " + file + ", which cannot be read: " + unreadable.getMessage());
+        }
+    }
+}
