@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,9 @@ class SecretsEverywhereTest {
     @TempDir
     Path folder;
 
+    @TempDir
+    Path databaseFolder;
+
     @Test
     void noCanarySecretAppearsInAnyOutput() throws Exception {
         HttpServer echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
@@ -48,7 +53,14 @@ class SecretsEverywhereTest {
         });
         echo.start();
         String base = "http://127.0.0.1:" + echo.getAddress().getPort();
-        String h2 = "jdbc:h2:mem:secrets;USER=app;PASSWORD=" + JDBC_PASSWORD;
+        // A file database created up front with its user, so the three jdbc probes, running in
+        // parallel, all meet the same credentials (an in-memory one would take whichever probe's
+        // credentials connected first).
+        String database = "jdbc:h2:file:" + databaseFolder.resolve("secrets").toAbsolutePath();
+        try (Connection connection = DriverManager.getConnection(database, "app", JDBC_PASSWORD)) {
+            connection.createStatement().execute("create table present(id int)");
+        }
+        String h2 = database + ";USER=app;PASSWORD=" + JDBC_PASSWORD;
         Path suite = new ProbeFiles(folder).write("secrets.yaml", """
                 suite: secrets
                 vars:
@@ -69,12 +81,12 @@ class SecretsEverywhereTest {
                   - id: url-password-fails
                     http: { get: "http://admin:%3$s@127.0.0.1:%4$d/broken", expect: { status: 201 } }
                   - id: db-passes
-                    jdbc: { url: "jdbc:h2:mem:secrets", user: app, password: "${secret:DB_PASSWORD}", query: "select 1" }
+                    jdbc: { url: "%6$s", user: app, password: "${secret:DB_PASSWORD}", query: "select 1" }
                   - id: db-fails
                     jdbc: { url: "%5$s", query: "select * from no_such_table" }
                   - id: db-wrong-password
-                    jdbc: { url: "jdbc:h2:mem:secrets", user: app, password: "${secret:DB_PASSWORD}x", query: "select 1" }
-                """.formatted(base, HEADER, URL_PASSWORD, echo.getAddress().getPort(), h2));
+                    jdbc: { url: "%6$s", user: app, password: "${secret:DB_PASSWORD}x", query: "select 1" }
+                """.formatted(base, HEADER, URL_PASSWORD, echo.getAddress().getPort(), h2, database));
         Path ledger = folder.resolve("ledger");
         Path reports = folder.resolve("reports");
         Path console = folder.resolve("console.txt");
@@ -99,7 +111,7 @@ class SecretsEverywhereTest {
 
         List<String> everything = new ArrayList<>();
         everything.add(output);
-        try (Stream<Path> files = Files.walk(folder)) {
+        try (Stream<Path> files = Stream.concat(Files.walk(folder), Files.walk(databaseFolder))) {
             for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.equals(suite)).toList()) {
                 everything.add(file + "\n" + new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
             }
