@@ -137,16 +137,20 @@ final class HistoryCommand implements Callable<Integer> {
         }
     }
 
+    private static String count(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun.endsWith("ch") ? noun + "es" : noun + "s");
+    }
+
     private void printFigures(List<PatchFigures> figures) {
         output.info("Patch figures (last " + figures.stream().mapToInt(PatchFigures::runs).sum() + " runs):");
         for (PatchFigures figure : figures) {
-            output.info(String.format(Locale.ROOT, "  %s on %s: %d runs, %d patches (%.1f runs per patch), "
-                            + "time to verdict median %s / slowest %s, %d failing patches caught, %d regressions caught, "
-                            + "%d fixed, %d rolled back",
-                    figure.suite(), figure.target(), figure.runs(), figure.patches(), figure.runsPerPatch(),
-                    figure.medianTimeToVerdict().map(Durations::format).orElse("-"),
+            output.info(String.format(Locale.ROOT, "  %s on %s: %s, %s (%.1f runs per patch), "
+                            + "time to verdict median %s / slowest %s, %s caught, %s caught, %d fixed, %d rolled back",
+                    figure.suite(), figure.target(), count(figure.runs(), "run"), count(figure.patches(), "patch"),
+                    figure.runsPerPatch(), figure.medianTimeToVerdict().map(Durations::format).orElse("-"),
                     figure.slowestTimeToVerdict().map(Durations::format).orElse("-"),
-                    figure.failuresCaught(), figure.regressionsCaught(), figure.fixes(), figure.rollbacks()));
+                    count(figure.failuresCaught(), "failing patch"), count(figure.regressionsCaught(), "regression"),
+                    figure.fixes(), figure.rollbacks()));
         }
     }
 

@@ -109,7 +109,7 @@ class VerifyTest {
         String verifyRun = report.path("runId").asText();
         assertThat(postpatch("history", "--ledger", ledger(), "--mark-rolled-back", verifyRun)).isEqualTo(0);
         assertThat(out).contains("run " + verifyRun + " marked as rolled back").contains("ROLLED BACK")
-                .contains("1 regressions caught, 1 fixed, 1 rolled back");
+                .contains("1 regression caught, 1 fixed, 1 rolled back");
     }
 
     private static String changeOf(JsonNode report, String id) {
