@@ -65,6 +65,7 @@ public final class EndpointBenchmark {
                 measure(selftest, concurrent, 1).forEach(selftestTimes::add);
             }
             plain.stop(0);
+            ((ExecutorService) plain.getExecutor()).shutdownNow();
             System.out.printf(Locale.ROOT, "  plain HttpServer handler   p50 %6.1f ms  p99 %6.1f ms%n",
                     plainTimes.median(), plainTimes.quantile(0.99));
             System.out.printf(Locale.ROOT, "  postpatch /selftest        p50 %6.1f ms  p99 %6.1f ms  (target p99 < 100 ms)%n",
