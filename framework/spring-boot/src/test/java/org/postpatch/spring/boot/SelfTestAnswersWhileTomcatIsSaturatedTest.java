@@ -51,13 +51,13 @@ class SelfTestAnswersWhileTomcatIsSaturatedTest {
                 HttpResponse.BodyHandlers.ofString()))
                 .as("the application itself answers while its only thread is busy")
                 .isInstanceOf(HttpTimeoutException.class);
-        long started = System.nanoTime();
+        // The held request lasts 40 s; the endpoint answering within its request's 5 s timeout shows
+        // it does not queue behind Tomcat (how fast it answers is benchmark B3's business).
         HttpResponse<String> selfTestAnswer = client.send(request("http://localhost:" + selfTest.port().orElseThrow()
                 + "/selftest", Duration.ofSeconds(5)), HttpResponse.BodyHandlers.ofString());
 
         assertThat(selfTestAnswer.statusCode()).isEqualTo(503);
         assertThat(selfTestAnswer.body()).contains("\"status\":\"FAIL\"");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
     }
 
     private static HttpRequest request(String url, Duration timeout) {
