@@ -318,12 +318,29 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         }
     }
 
-    /** The last run on another fingerprint: what this run is compared with. */
+    /** How far back the ledger is searched for the last run on another fingerprint. */
+    private static final int BASELINE_SEARCH = 200;
+
+    /** Per suite: the last run on another fingerprint, once found (the fingerprint is fixed for a process). */
+    private final Map<String, String> baselines = new ConcurrentHashMap<>();
+
+    /**
+     * The last run on another fingerprint: what every run of this process is compared with — the
+     * first one after a patch and the scheduled or requested ones after it alike.
+     */
     private String baselineFor(Suite suite) {
+        String known = baselines.get(suite.name());
+        if (known != null) {
+            return known;
+        }
         try {
-            return ledger.latest(suite.name(), config.target(), Set.of())
-                    .filter(run -> !run.fingerprint().digest().equals(fingerprint.digest()))
-                    .map(LedgerRun::runId).orElse(null);
+            for (LedgerRun run : ledger.history(suite.name(), config.target(), BASELINE_SEARCH)) {
+                if (!run.fingerprint().digest().equals(fingerprint.digest())) {
+                    baselines.put(suite.name(), run.runId());
+                    return run.runId();
+                }
+            }
+            return null;
         } catch (LedgerException unavailable) {
             return null;
         }
