@@ -5,6 +5,7 @@ import java.util.List;
 import org.postpatch.compare.Comparison;
 import org.postpatch.config.Environment;
 import org.postpatch.config.InvalidSuiteException;
+import org.postpatch.config.IoProblems;
 import org.postpatch.config.Problem;
 import org.postpatch.config.SuiteLoader;
 import org.postpatch.ledger.Ledger;
@@ -192,7 +193,11 @@ final class Execution {
                 }
                 output.err().println("postpatch: wrote " + report.format().name().toLowerCase(java.util.Locale.ROOT)
                         + " report " + report.file());
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                output.error("could not write the " + report.format() + " report " + report.file() + ": "
+                        + IoProblems.describe(e));
+                written = false;
+            } catch (RuntimeException e) {
                 output.error("could not write the " + report.format() + " report " + report.file() + ": " + e.getMessage());
                 written = false;
             }

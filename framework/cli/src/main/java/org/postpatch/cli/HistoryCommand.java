@@ -57,6 +57,16 @@ final class HistoryCommand implements Callable<Integer> {
             output.error("--limit must be at least 1, was " + limit);
             return ExitCodes.BAD_INPUT;
         }
+        if (Ledgers.notCreatedYet(ledger.location())) {
+            if (rolledBack != null) {
+                output.error("--mark-rolled-back " + rolledBack + ": no such run: nothing was ever recorded in "
+                        + ledger.location());
+                return ExitCodes.BAD_INPUT;
+            }
+            output.info("No runs recorded in " + ledger.location() + " (no ledger there yet: 'postpatch run', 'baseline' "
+                    + "and 'verify' create it).");
+            return ExitCodes.PASS;
+        }
         try (Ledger opened = Ledgers.open(ledger.location())) {
             if (rolledBack != null) {
                 if (!opened.markRolledBack(rolledBack)) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.postpatch.config.Durations;
 import org.postpatch.config.InvalidSuiteException;
+import org.postpatch.config.IoProblems;
 import org.postpatch.embedded.PostPatch;
 import org.postpatch.embedded.SelfTest;
 import org.postpatch.run.Fingerprints;
@@ -68,6 +69,19 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (port < 0 || port > 65535) {
+            output.error("--port must be between 0 and 65535, was " + port);
+            return ExitCodes.BAD_INPUT;
+        }
+        if (parallel < 1) {
+            output.error("--parallel must be at least 1, was " + parallel);
+            return ExitCodes.BAD_INPUT;
+        }
+        InetSocketAddress address = new InetSocketAddress(bind, port);
+        if (address.isUnresolved()) {
+            output.error("--bind " + bind + ": no such address on this host");
+            return ExitCodes.BAD_INPUT;
+        }
         if (new Execution(output).load(paths.paths, vars) == null) {
             return ExitCodes.BAD_INPUT;
         }
@@ -76,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
             } catch (IOException unreadable) {
-                output.error("--token-file " + tokenFile + " cannot be read: " + unreadable.getMessage());
+                output.error("--token-file " + tokenFile + " cannot be read: " + IoProblems.describe(unreadable));
                 return ExitCodes.BAD_INPUT;
             }
         }
@@ -84,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
                 .operatorOverrides(false) // the options above decide, not POSTPATCH_* variables
                 .probesFrom(paths.paths.toArray(String[]::new))
                 .ledger(ledger.location())
-                .endpoint(new InetSocketAddress(bind, port))
+                .endpoint(address)
                 .token(token)
                 .schedule(schedule)
                 .parallel(parallel)

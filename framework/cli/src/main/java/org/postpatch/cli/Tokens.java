@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.postpatch.config.IoProblems;
 
 /** The endpoint token as operators give it: {@code POSTPATCH_TOKEN}, or the file named by {@code POSTPATCH_TOKEN_FILE}. */
 final class Tokens {
@@ -24,7 +25,8 @@ final class Tokens {
         try {
             return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
         } catch (IOException unreadable) {
-            throw new BadInputException("POSTPATCH_TOKEN_FILE names " + file + ", which cannot be read: " + unreadable.getMessage());
+            throw new BadInputException("POSTPATCH_TOKEN_FILE names " + file + ", which cannot be read: "
+                    + IoProblems.describe(unreadable));
         }
     }
 }

@@ -184,6 +184,39 @@ class CommandLineTest {
     }
 
     @Test
+    void historyOfALedgerNeverWrittenSaysSoAndCreatesNothing() {
+        Path never = folder.resolve("never");
+        assertThat(postpatch("history", "--ledger", never.toString())).isEqualTo(0);
+        assertThat(out).contains("No runs recorded in " + never).contains("no ledger there yet");
+        assertThat(postpatch("history", "--ledger", never.toString(), "--mark-rolled-back", "20260101-000000-abcdef"))
+                .isEqualTo(2);
+        assertThat(err).contains("no such run: nothing was ever recorded in " + never);
+        assertThat(folder.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenSaysWhyAndTheRunIsIncomplete() throws Exception {
+        String file = file("suite: shop\nprobes: [{ id: a, pass: {} }]\n");
+        java.nio.file.Files.writeString(folder.resolve("plain-file"), "not a folder");
+        String report = folder.resolve("plain-file").resolve("reports").resolve("run.json").toString();
+        assertThat(postpatch("run", "--ledger", "none", "--report", "json=" + report, file)).isEqualTo(3);
+        assertThat(err).contains("could not write the JSON report " + report + ": Not a directory: "
+                + folder.resolve("plain-file").resolve("reports"));
+    }
+
+    @Test
+    void serveRefusesAPortOutOfRangeBeforeAnythingStarts() {
+        String file = file("suite: shop\nprobes: [{ id: a, pass: {} }]\n");
+        assertThat(postpatch("serve", "--port", "99999", "--ledger", "none", file)).isEqualTo(2);
+        assertThat(err).contains("--port must be between 0 and 65535, was 99999");
+        assertThat(postpatch("serve", "--port", "0", "--parallel", "0", "--ledger", "none", file)).isEqualTo(2);
+        assertThat(err).contains("--parallel must be at least 1, was 0");
+        assertThat(postpatch("serve", "--port", "0", "--bind", "no-such-host.invalid", "--ledger", "none", file))
+                .isEqualTo(2);
+        assertThat(err).contains("--bind no-such-host.invalid: no such address on this host");
+    }
+
+    @Test
     void anUnusableLedgerIsAWarningAndTheRunStillCounts() throws Exception {
         java.nio.file.Path corrupt = folder.resolve("corrupt.mv.db");
         java.nio.file.Files.write(corrupt, "garbage".repeat(1000).getBytes());

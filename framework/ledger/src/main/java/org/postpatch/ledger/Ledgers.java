@@ -26,6 +26,22 @@ public final class Ledgers {
     }
 
     /**
+     * Whether the location names a file ledger that was never created (nothing was recorded there),
+     * so that a command which only reads can say so instead of creating an empty one.
+     */
+    public static boolean notCreatedYet(String location) {
+        if (location == null || location.isBlank()) {
+            location = defaultLocation();
+        }
+        if (location.equals(NONE) || location.startsWith("jdbc:")) {
+            return false;
+        }
+        Path file = Path.of(location).toAbsolutePath();
+        String name = file.toString();
+        return !Files.exists(Path.of(name.endsWith(".mv.db") ? name : name + ".mv.db"));
+    }
+
+    /**
      * Opens the ledger at a location.
      *
      * @throws LedgerException when it cannot be used
@@ -46,7 +62,8 @@ public final class Ledgers {
         try {
             Files.createDirectories(file.getParent());
         } catch (java.io.IOException e) {
-            throw new LedgerException("cannot create the folder of the ledger " + file + ": " + e.getMessage(), e);
+            throw new LedgerException("cannot create the folder of the ledger " + file + ": "
+                    + org.postpatch.config.IoProblems.describe(e), e);
         }
         // AUTO_SERVER: the first process serves the file to the others, so several can record at once.
         return JdbcLedger.open("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE", "sa", "");
