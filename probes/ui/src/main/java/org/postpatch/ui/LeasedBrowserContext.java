@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.postpatch.api.ForwardingProbeContext;
 import org.postpatch.api.Outcome;
 import org.postpatch.api.ProbeContext;
 import org.postpatch.ui.browser.BrowserSettings;
@@ -21,7 +21,7 @@ import org.postpatch.ui.browser.Browsers;
 import org.postpatch.ui.browser.Lease;
 
 /** The {@link UiProbeContext} of one attempt: the attempt's own context, plus a browser taken on first use. */
-final class LeasedBrowserContext implements UiProbeContext {
+final class LeasedBrowserContext extends ForwardingProbeContext implements UiProbeContext {
 
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     /** Kept back from the probe's time for the picture of a failed page. */
@@ -37,6 +37,11 @@ final class LeasedBrowserContext implements UiProbeContext {
     LeasedBrowserContext(ProbeContext attempt, Map<String, String> environment) {
         this.attempt = attempt;
         this.environment = environment;
+    }
+
+    @Override
+    protected ProbeContext delegate() {
+        return attempt;
     }
 
     @Override
@@ -135,70 +140,5 @@ final class LeasedBrowserContext implements UiProbeContext {
             }
         }
         return message.substring(0, cut).strip();
-    }
-
-    @Override
-    public String probeId() {
-        return attempt.probeId();
-    }
-
-    @Override
-    public String suite() {
-        return attempt.suite();
-    }
-
-    @Override
-    public String target() {
-        return attempt.target();
-    }
-
-    @Override
-    public int attempt() {
-        return attempt.attempt();
-    }
-
-    @Override
-    public Duration timeout() {
-        return attempt.timeout();
-    }
-
-    @Override
-    public Duration remaining() {
-        return attempt.remaining();
-    }
-
-    @Override
-    public Optional<String> variable(String name) {
-        return attempt.variable(name);
-    }
-
-    @Override
-    public String resolve(String template) {
-        return attempt.resolve(template);
-    }
-
-    @Override
-    public void onCancel(Runnable action) {
-        attempt.onCancel(action);
-    }
-
-    @Override
-    public <T extends AutoCloseable> T shared(Class<T> key, Supplier<? extends T> factory) {
-        return attempt.shared(key, factory);
-    }
-
-    @Override
-    public Path attachments() {
-        return attempt.attachments();
-    }
-
-    @Override
-    public void secret(String value) {
-        attempt.secret(value);
-    }
-
-    @Override
-    public String redact(String text) {
-        return attempt.redact(text);
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -16,7 +15,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.http.ClientConfig;
-import org.postpatch.api.Outcome;
 
 /**
  * Headless Chromium on this machine. Everything it writes stays in one temporary folder (profile,
@@ -24,7 +22,7 @@ import org.postpatch.api.Outcome;
  * folder, by chromedriver's port and by Chromium's process id, so that none is left behind even when
  * it is killed mid-step. Selenium Manager never runs: chromedriver's path is always given.
  */
-final class ChromeSession implements Session {
+final class ChromeSession extends ChromiumSession {
 
     /** Chromium's switches: headless, and nothing that would reach out to the network on its own. */
     static final List<String> ARGUMENTS = List.of("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
@@ -48,7 +46,6 @@ final class ChromeSession implements Session {
     private volatile ChromeDriverService service;
     private volatile ChromeDriver driver;
     private final ChromeProcesses processes;
-    private volatile ChromiumPages pages;
     private volatile String version = "";
     private boolean stopping;
 
@@ -102,7 +99,7 @@ final class ChromeSession implements Session {
             }
             version = newDriver.getCapabilities().getBrowserVersion();
             stopIfStopping();
-            pages = new ChromiumPages(newDriver, newDriver::executeCdpCommand);
+            watch(new ChromiumPages(newDriver, newDriver::executeCdpCommand));
         } catch (WebDriverException | IOException failed) {
             throw new BrowserUnavailableException("Chromium did not start: " + firstLine(failed.getMessage()), failed);
         } finally {
@@ -144,31 +141,6 @@ final class ChromeSession implements Session {
     @Override
     public String describe() {
         return "chrome " + version;
-    }
-
-    @Override
-    public void beginProbe() {
-        pages.beginProbe();
-    }
-
-    @Override
-    public void endProbe() {
-        pages.endProbe();
-    }
-
-    @Override
-    public void limitPageLoads(Duration bound) {
-        pages.limitPageLoads(bound);
-    }
-
-    @Override
-    public List<String> consoleErrors() {
-        return pages.consoleErrors();
-    }
-
-    @Override
-    public Outcome.Attachment capture(Path folder, String baseName, UnaryOperator<String> redact) throws IOException {
-        return pages.screenshot(folder, baseName);
     }
 
     @Override

@@ -1,13 +1,9 @@
 package org.postpatch.ui.browser;
 
-import java.io.IOException;
 import java.net.MalformedURLException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -16,13 +12,12 @@ import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.remote.Augmenter;
 import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.remote.http.ClientConfig;
-import org.postpatch.api.Outcome;
 
 /**
  * A headless Chrome session on a Selenium Grid. Its processes live on the grid's node, so stopping it
  * means ending the session; a session that does not answer is left to the grid's own session timeout.
  */
-final class RemoteSession implements Session {
+final class RemoteSession extends ChromiumSession {
 
     private static final Duration CONNECT_BOUND = Duration.ofSeconds(10);
     private static final Duration COMMAND_BOUND = Duration.ofMinutes(30);
@@ -31,7 +26,6 @@ final class RemoteSession implements Session {
 
     private final BrowserSettings.Remote settings;
     private volatile RemoteWebDriver driver;
-    private volatile ChromiumPages pages;
     private volatile boolean stopped;
     private volatile CompletableFuture<Void> quit;
 
@@ -55,7 +49,7 @@ final class RemoteSession implements Session {
             }
             // Selenium's augmentation adds chromedriver's DevTools endpoint to a remote Chrome session.
             HasCdp devTools = (HasCdp) new Augmenter().augment(started);
-            pages = new ChromiumPages(started, devTools::executeCdpCommand);
+            watch(new ChromiumPages(started, devTools::executeCdpCommand));
         } catch (WebDriverException failed) {
             throw new BrowserUnavailableException("no browser from the grid at " + settings.grid() + ": "
                     + rootCause(failed), failed);
@@ -90,31 +84,6 @@ final class RemoteSession implements Session {
     @Override
     public String describe() {
         return "remote chrome " + driver.getCapabilities().getBrowserVersion() + " at " + settings.grid();
-    }
-
-    @Override
-    public void beginProbe() {
-        pages.beginProbe();
-    }
-
-    @Override
-    public void endProbe() {
-        pages.endProbe();
-    }
-
-    @Override
-    public void limitPageLoads(Duration bound) {
-        pages.limitPageLoads(bound);
-    }
-
-    @Override
-    public List<String> consoleErrors() {
-        return pages.consoleErrors();
-    }
-
-    @Override
-    public Outcome.Attachment capture(Path folder, String baseName, UnaryOperator<String> redact) throws IOException {
-        return pages.screenshot(folder, baseName);
     }
 
     @Override
