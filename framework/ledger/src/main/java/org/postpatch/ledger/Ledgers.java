@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.postpatch.config.IoProblems;
 
 /**
  * Opens ledgers from what operators write: a JDBC URL ({@code jdbc:postgresql://db/postpatch},
@@ -16,6 +17,9 @@ public final class Ledgers {
 
     /** The value that turns recording off. */
     public static final String NONE = "none";
+
+    /** What H2 appends to a file database's name. */
+    private static final String H2_SUFFIX = ".mv.db";
 
     private Ledgers() {
     }
@@ -30,15 +34,18 @@ public final class Ledgers {
      * so that a command which only reads can say so instead of creating an empty one.
      */
     public static boolean notCreatedYet(String location) {
-        if (location == null || location.isBlank()) {
-            location = defaultLocation();
-        }
-        if (location.equals(NONE) || location.startsWith("jdbc:")) {
-            return false;
-        }
-        Path file = Path.of(location).toAbsolutePath();
-        String name = file.toString();
-        return !Files.exists(Path.of(name.endsWith(".mv.db") ? name : name + ".mv.db"));
+        String named = orDefault(location);
+        return !named.equals(NONE) && !named.startsWith("jdbc:") && !Files.exists(Path.of(h2Base(named) + H2_SUFFIX));
+    }
+
+    private static String orDefault(String location) {
+        return location == null || location.isBlank() ? defaultLocation() : location;
+    }
+
+    /** An H2 file ledger's path without the suffix H2 adds, absolute: what its JDBC URL names. */
+    private static String h2Base(String location) {
+        String file = Path.of(location).toAbsolutePath().toString();
+        return file.endsWith(H2_SUFFIX) ? file.substring(0, file.length() - H2_SUFFIX.length()) : file;
     }
 
     /**
@@ -46,10 +53,8 @@ public final class Ledgers {
      *
      * @throws LedgerException when it cannot be used
      */
-    public static Ledger open(String location) {
-        if (location == null || location.isBlank()) {
-            location = defaultLocation();
-        }
+    public static Ledger open(String given) {
+        String location = orDefault(given);
         if (location.equals(NONE)) {
             return none();
         }
@@ -57,13 +62,12 @@ public final class Ledgers {
             return JdbcLedger.open(location, System.getenv("POSTPATCH_LEDGER_USER"), System.getenv("POSTPATCH_LEDGER_PASSWORD"));
         }
         Path file = Path.of(location).toAbsolutePath();
-        String base = file.toString().endsWith(".mv.db") ? file.toString().substring(0, file.toString().length() - 6)
-                : file.toString();
+        String base = h2Base(location);
         try {
             Files.createDirectories(file.getParent());
         } catch (java.io.IOException e) {
             throw new LedgerException("cannot create the folder of the ledger " + file + ": "
-                    + org.postpatch.config.IoProblems.describe(e), e);
+                    + IoProblems.describe(e), e);
         }
         // AUTO_SERVER: the first process serves the file to the others, so several can record at once.
         return JdbcLedger.open("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE", "sa", "");
