@@ -148,6 +148,23 @@ class JsonPathTest {
     }
 
     @Test
+    void descendantsOfTheDeepestDocumentJsonReadsAreFound() {
+        int depth = 998; // the JSON parser refuses documents nested deeper than 1000
+        JsonNode deep = parse("{\"a\":".repeat(depth) + "{\"x\":1}" + "}".repeat(depth));
+        List<Node> found = JsonPath.parse("$..x").select(deep);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).normalizedPath()).hasSize(depth * "['a']".length() + "$['x']".length());
+    }
+
+    @Test
+    void normalizedPathsEscapeNamesAsRfc9535Says() {
+        JsonNode document = parse("{\"it's\":{\"back\\\\slash\":{\"tab\\there\":{\"\\u0001\":0}}}}");
+        assertThat(JsonPath.parse("$..*").select(document)).extracting(Node::normalizedPath).containsExactly(
+                "$['it\\'s']", "$['it\\'s']['back\\\\slash']", "$['it\\'s']['back\\\\slash']['tab\\there']",
+                "$['it\\'s']['back\\\\slash']['tab\\there']['\\u0001']");
+    }
+
+    @Test
     void jsonNumbersKeepTheirExactValue() {
         assertThat(parse("{\"n\":0.1,\"big\":12345678901234567890}").toString())
                 .isEqualTo("{\"n\":0.1,\"big\":12345678901234567890}");

@@ -2,7 +2,10 @@ package org.postpatch.probes.http.expect.jsonpath;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One node a query selected: its value and where it is in the document, from which its normalized
@@ -26,6 +29,21 @@ public record Node(JsonNode value, Node parent, String name, int index) {
 
     Node element(int position, JsonNode child) {
         return new Node(child, this, null, position);
+    }
+
+    /** The elements of an array or the member values of an object, in order; none for anything else. */
+    List<Node> children() {
+        List<Node> children = new ArrayList<>(value.size());
+        if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                children.add(element(i, value.get(i)));
+            }
+        } else if (value.isObject()) {
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
+                children.add(member(field.getKey(), field.getValue()));
+            }
+        }
+        return children;
     }
 
     /** The normalized path of RFC 9535 (section 2.7), such as {@code $['a'][0]}. */

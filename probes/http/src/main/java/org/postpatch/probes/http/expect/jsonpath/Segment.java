@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One segment of a query: selectors applied to each input node ({@code .a}, {@code [0, 'b']}), or
@@ -36,19 +35,9 @@ record Segment(List<Selector> selectors, boolean descendant, boolean spaced) {
         while (!pending.isEmpty()) {
             Node visited = pending.pop();
             applySelectors(visited, root, into);
-            Deque<Node> children = new ArrayDeque<>();
-            JsonNode value = visited.value();
-            if (value.isArray()) {
-                for (int i = 0; i < value.size(); i++) {
-                    children.push(visited.element(i, value.get(i)));
-                }
-            } else if (value.isObject()) {
-                for (Map.Entry<String, JsonNode> field : value.properties()) {
-                    children.push(visited.member(field.getKey(), field.getValue()));
-                }
-            }
-            while (!children.isEmpty()) {
-                pending.push(children.pop());
+            List<Node> children = visited.children();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                pending.push(children.get(i));
             }
         }
     }

@@ -1,9 +1,7 @@
 package org.postpatch.probes.http.expect.jsonpath;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** What one selector of a segment picks from a node: a member, an element, a slice, everything, or what a filter keeps. */
 sealed interface Selector {
@@ -40,7 +38,7 @@ sealed interface Selector {
     record Wildcard() implements Selector {
         @Override
         public void select(Node node, JsonNode root, List<Node> into) {
-            children(node, into);
+            into.addAll(node.children());
         }
     }
 
@@ -79,25 +77,10 @@ sealed interface Selector {
     record Filter(Expressions.Logical expression) implements Selector {
         @Override
         public void select(Node node, JsonNode root, List<Node> into) {
-            List<Node> candidates = new ArrayList<>();
-            children(node, candidates);
-            for (Node candidate : candidates) {
+            for (Node candidate : node.children()) {
                 if (expression.test(candidate.value(), root)) {
                     into.add(candidate);
                 }
-            }
-        }
-    }
-
-    private static void children(Node node, List<Node> into) {
-        JsonNode value = node.value();
-        if (value.isArray()) {
-            for (int i = 0; i < value.size(); i++) {
-                into.add(node.element(i, value.get(i)));
-            }
-        } else if (value.isObject()) {
-            for (Map.Entry<String, JsonNode> field : value.properties()) {
-                into.add(node.member(field.getKey(), field.getValue()));
             }
         }
     }
