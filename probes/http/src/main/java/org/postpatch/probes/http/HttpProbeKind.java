@@ -43,7 +43,10 @@ public final class HttpProbeKind implements ProbeKind {
         Expectations expectations = spec.child("expect")
                 .map(expect -> ExpectationReader.read(expect, spec.location().file()))
                 .orElse(Expectations.DEFAULT);
-        return new HttpCheck(request, expectations, captures(spec));
+        Map<String, JsonPath> captures = captures(spec);
+        String accept = expectations.defaultAccept(!captures.isEmpty());
+        return new HttpCheck(accept == null ? request : request.withDefaultHeader("Accept", accept), expectations,
+                captures);
     }
 
     private static Map<String, JsonPath> captures(Spec spec) {

@@ -109,7 +109,7 @@ class SecretsTest {
                           post: "${base}/echo"
                           query: { token: "${secret:QUERY_SECRET}" }
                           json: { token: "${secret:QUERY_SECRET}" }
-                          expect: { contains: "not there" }
+                          expect: { contains: "token=not there" }
                       - id: secret-in-capture-source
                         http:
                           get: "${base}/echo?t=${secret:QUERY_SECRET}"

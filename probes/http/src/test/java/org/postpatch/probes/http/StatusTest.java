@@ -74,8 +74,9 @@ class StatusTest {
                     http: { get: "${base}/image" }
                 """);
         String message = probe(run, "long").message();
-        String excerpt = message.substring(message.indexOf("body: ") + "body: ".length());
-        assertThat(excerpt).hasSize(200).startsWith("<html>xxx").endsWith("...");
+        // An HTML page is quoted by the text a person sees on it, not its markup.
+        String excerpt = message.substring(message.indexOf("page text: ") + "page text: ".length());
+        assertThat(excerpt).hasSize(200).startsWith("xxx").endsWith("...");
         assertThat(probe(run, "image").message()).isEqualTo("expected status 2xx but was 500; body: 7 bytes of image/png");
     }
 }

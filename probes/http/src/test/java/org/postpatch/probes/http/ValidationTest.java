@@ -112,10 +112,46 @@ class ValidationTest {
                 """)).containsExactly(
                 "5:7 bad: http: unknown key 'redirect' (did you mean 'redirects'?)",
                 "8:17 bad: http.expect.json.$.id: expected a value or matchers (exists, absent, type, equals, matches, contains,"
-                        + " length, gt, ge, lt, le), found key 'matchs' (did you mean 'matches'?); to compare with an object"
+                        + " notContains, length, gt, ge, lt, le), found key 'matchs' (did you mean 'matches'?); to compare with an object"
                         + " write { equals: {...} }",
                 "9:29 bad: http.expect.json.$.total: unknown key 'lenght' (did you mean 'length'?)",
                 "10:17 bad: http.expect.within: expected a duration like 500ms, 5s, 2m, 1h or 1m30s, found 'soon'");
+    }
+
+    @Test
+    void invalidJsonPathsAndMatchersAreRefusedWhereTheyAreWritten() {
+        assertThat(problems("""
+                probes:
+                  - id: bad
+                    http:
+                      get: http://localhost:8080/
+                      expect:
+                        notContains: { text: x }
+                        json:
+                          "$.items[?@.sku = 'A-1'].qty": 1
+                          "$.items[?@.* == 1]": 1
+                          "$[?size(@) > 1]": 1
+                          $.vets: { length: { gte: 6 } }
+                          $.pets: { length: { ge: many } }
+                          $.owners: { length: {} }
+                          $.tags: { notContains: [a, b] }
+                      capture: { first: "$..[?@.a ==]" }
+                """)).containsExactly(
+                "6:22 bad: http.expect.notContains: expected a list of strings, found a map",
+                "8:42 bad: http.expect.json.$.items[?@.sku = 'A-1'].qty: '$.items[?@.sku = 'A-1'].qty' is not a JSONPath:"
+                        + " expected ',' or ']' but found '=' at position 16",
+                "9:33 bad: http.expect.json.$.items[?@.* == 1]: '$.items[?@.* == 1]' is not a JSONPath: @.* can select"
+                        + " several nodes, so it cannot be compared; only a singular query (names and indexes, like @.a or"
+                        + " @[0]) can at position 10",
+                "10:30 bad: http.expect.json.$[?size(@) > 1]: '$[?size(@) > 1]' is not a JSONPath: unknown function size();"
+                        + " the functions are length, count, match, search, value at position 4",
+                "11:31 bad: http.expect.json.$.vets.length: unknown key 'gte' (did you mean 'gt'?)",
+                "12:35 bad: http.expect.json.$.pets.length.ge: expected a whole number, found 'many'",
+                "13:31 bad: http.expect.json.$.owners.length: expected a whole number or matchers like { ge: 6 }"
+                        + " (equals, gt, ge, lt, le)",
+                "14:34 bad: http.expect.json.$.tags.notContains: expected a value to look for, found a list",
+                "15:25 bad: http.capture.first: '$..[?@.a ==]' is not a JSONPath: expected a value, a query (@... or $...)"
+                        + " or a function but found ']' at position 12");
     }
 
     @Test

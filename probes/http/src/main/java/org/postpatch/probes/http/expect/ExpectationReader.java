@@ -30,7 +30,8 @@ public final class ExpectationReader {
      */
     public static Expectations read(Spec expect, String probeFile) {
         if (!expect.isMap()) {
-            expect.problem("expected a map (status, headers, json, contains, matches, schema, within, certificate), found "
+            expect.problem("expected a map (status, headers, json, contains, notContains, matches, schema, within,"
+                    + " certificate), found "
                     + expect.node().describeType());
             return Expectations.DEFAULT;
         }
@@ -44,9 +45,10 @@ public final class ExpectationReader {
             headers.entries().forEach((name, value) -> others.add(new HeaderExpectation(name, MatcherReader.read(value))));
         });
         List<String> contains = expect.strings("contains");
+        List<String> notContains = expect.strings("notContains");
         Optional<Pattern> matches = MatcherReader.pattern(expect, "matches");
-        if (!contains.isEmpty() || matches.isPresent()) {
-            others.add(new BodyExpectation(contains, matches.orElse(null)));
+        if (!contains.isEmpty() || !notContains.isEmpty() || matches.isPresent()) {
+            others.add(new BodyExpectation(contains, notContains, matches.orElse(null)));
         }
         expect.child("json").ifPresent(json -> {
             if (!json.isMap()) {

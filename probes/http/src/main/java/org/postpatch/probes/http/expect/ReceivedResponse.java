@@ -27,6 +27,7 @@ public final class ReceivedResponse {
     private final String redirectNote;
     private final boolean cold;
     private JsonNode json;
+    private String visibleText;
 
     /**
      * @param uri           where the final response came from (after followed redirects), without user info
@@ -109,15 +110,58 @@ public final class ReceivedResponse {
                 || type.contains("javascript") || type.contains("x-www-form-urlencoded") || type.contains("yaml");
     }
 
+    /** True for an HTML page: declared {@code text/html} or XHTML, or undeclared and starting like one. */
+    public boolean isHtml() {
+        String type = mediaType();
+        if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
+            return true;
+        }
+        if (!type.isEmpty()) {
+            return false;
+        }
+        String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.ISO_8859_1).strip()
+                .toLowerCase(Locale.ROOT);
+        return start.startsWith("<!doctype html") || start.startsWith("<html");
+    }
+
+    /** For an HTML page, the text a person sees (see {@link HtmlText}); computed once. */
+    public String visibleText() {
+        if (visibleText == null) {
+            visibleText = HtmlText.visible(text());
+        }
+        return visibleText;
+    }
+
     /** A short, redacted excerpt of the body for a failure reason: {@code body: ...}. */
     public String bodyExcerpt(org.postpatch.api.ProbeContext context) {
+        return bodyExcerpt(context, null);
+    }
+
+    /** As {@link #bodyExcerpt(org.postpatch.api.ProbeContext)}, around where the body comes closest to {@code wanted}. */
+    public String bodyExcerpt(org.postpatch.api.ProbeContext context, String wanted) {
         if (body.length == 0) {
             return "empty body";
         }
         if (!isText()) {
             return "body: " + body.length + " bytes of " + mediaType();
         }
-        return "body: " + Texts.excerpt(context, text(), Texts.BODY_EXCERPT);
+        return "body: " + Texts.excerptAround(context, text(), wanted, Texts.BODY_EXCERPT);
+    }
+
+    /**
+     * An excerpt of what a person reads in the response, for failures about its text: for an HTML
+     * page its visible text ({@code page text: ...}) rather than the markup of its head, otherwise the
+     * body; around where it comes closest to {@code wanted} (null: from the start).
+     */
+    public String textExcerpt(org.postpatch.api.ProbeContext context, String wanted) {
+        if (body.length == 0 || !isHtml()) {
+            return bodyExcerpt(context, wanted);
+        }
+        String visible = visibleText();
+        if (visible.isEmpty()) {
+            return "no page text (only markup and scripts); " + bodyExcerpt(context, wanted);
+        }
+        return "page text: " + Texts.excerptAround(context, visible, wanted, Texts.BODY_EXCERPT);
     }
 
     /** The host and port the final response came from, for messages. */

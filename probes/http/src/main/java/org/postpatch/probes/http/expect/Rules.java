@@ -83,6 +83,23 @@ public final class Rules {
         };
     }
 
+    /** Neither a list holding an item equal to the value nor a text containing it; absent passes. */
+    public static Rule notContaining(ConfigNode unwanted) {
+        String shown = show(unwanted);
+        return (found, context) -> {
+            boolean contains = false;
+            if (found.isArray()) {
+                for (JsonNode item : found) {
+                    contains |= equal(unwanted, item);
+                }
+            } else if (found.isValueNode() && !found.isNull()) {
+                contains = found.asText().contains(unwanted.text());
+            }
+            return contains ? Optional.of("expected not to contain " + shown + " but " + was(context, found))
+                    : Optional.empty();
+        };
+    }
+
     /** Present (any value, null included), or with {@code present} false, absent. */
     public static Rule present(boolean present) {
         return (found, context) -> {
@@ -96,33 +113,23 @@ public final class Rules {
 
     /** A number (or numeric text) compared with a bound: {@code gt}, {@code ge}, {@code lt}, {@code le}. */
     public static Rule compared(String operator, BigDecimal bound) {
-        String symbol = switch (operator) {
-            case "gt" -> ">";
-            case "ge" -> ">=";
-            case "lt" -> "<";
-            default -> "<=";
-        };
         return (found, context) -> {
             BigDecimal value = found.isNumber() ? found.decimalValue()
                     : found.isTextual() ? number(found.textValue()) : null;
-            if (value != null) {
-                int order = value.compareTo(bound);
-                boolean holds = switch (operator) {
-                    case "gt" -> order > 0;
-                    case "ge" -> order >= 0;
-                    case "lt" -> order < 0;
-                    default -> order <= 0;
-                };
-                if (holds) {
-                    return Optional.empty();
-                }
+            if (value != null && holds(operator, value.compareTo(bound))) {
+                return Optional.empty();
             }
-            return Optional.of("expected a number " + symbol + " " + bound.toPlainString() + " but " + was(context, found));
+            return Optional.of("expected a number " + symbol(operator) + " " + bound.toPlainString() + " but "
+                    + was(context, found));
         };
     }
 
-    /** The number of items of a list, entries of an object, or characters of a text. */
-    public static Rule length(long expected) {
+    /**
+     * The number of items of a list, entries of an object, or characters of a text, against a bound:
+     * {@code equals} (the exact number), {@code gt}, {@code ge}, {@code lt} or {@code le}.
+     */
+    public static Rule length(String operator, long bound) {
+        String expected = "expected length " + (operator.equals("equals") ? "" : symbol(operator) + " ") + bound;
         return (found, context) -> {
             long length;
             if (found.isArray() || found.isObject()) {
@@ -130,10 +137,32 @@ public final class Rules {
             } else if (found.isTextual()) {
                 length = found.textValue().length();
             } else {
-                return Optional.of("expected length " + expected + " but " + was(context, found));
+                return Optional.of(expected + " but " + was(context, found) + (found.isMissingNode() ? ""
+                        : " (" + article(typeOf(found)) + " has no length)"));
             }
-            return length == expected ? Optional.empty()
-                    : Optional.of("expected length " + expected + " but was " + length);
+            return holds(operator, Long.compare(length, bound)) ? Optional.empty()
+                    : Optional.of(expected + " but was " + length);
+        };
+    }
+
+    private static String symbol(String operator) {
+        return switch (operator) {
+            case "gt" -> ">";
+            case "ge" -> ">=";
+            case "lt" -> "<";
+            case "le" -> "<=";
+            default -> "=";
+        };
+    }
+
+    /** Whether {@code order} (a comparison's result against the bound) satisfies the operator. */
+    private static boolean holds(String operator, int order) {
+        return switch (operator) {
+            case "gt" -> order > 0;
+            case "ge" -> order >= 0;
+            case "lt" -> order < 0;
+            case "le" -> order <= 0;
+            default -> order == 0;
         };
     }
 

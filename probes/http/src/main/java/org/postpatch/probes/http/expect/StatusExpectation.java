@@ -35,7 +35,7 @@ public final class StatusExpectation implements Expectation {
         }
         String note = response.redirectNote() == null ? "" : " (" + response.redirectNote() + ")";
         mismatches.add("expected status " + this + " but was " + response.status() + note + "; "
-                + response.bodyExcerpt(context));
+                + response.textExcerpt(context, null));
     }
 
     @Override

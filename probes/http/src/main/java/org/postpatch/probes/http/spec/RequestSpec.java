@@ -1,6 +1,7 @@
 package org.postpatch.probes.http.spec;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,16 @@ public record RequestSpec(Method method, URI uri, String shownUri, Map<String, S
     /** The request line for messages, such as {@code GET http://localhost:8080/health}. */
     public String describe() {
         return method + " " + shownUri;
+    }
+
+    /** This request, with the header added unless its headers already give it (in any case). */
+    public RequestSpec withDefaultHeader(String name, String value) {
+        if (headers.keySet().stream().anyMatch(given -> given.equalsIgnoreCase(name))) {
+            return this;
+        }
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put(name, value);
+        return new RequestSpec(method, uri, shownUri, all, body, tls, redirects, secrets);
     }
 
     /** Only the request line: the headers and secrets must never end up in a message. */
