@@ -52,10 +52,14 @@ record JavaRuntime(Path home, Map<String, String> facts, boolean replaced) {
         return link.endsWith(ProcessFiles.DELETED) ? link.substring(0, link.length() - ProcessFiles.DELETED.length()) : link;
     }
 
-    /** The executable's home when it is HOME/bin/java, else the nearest folder above the library with a release file or bin/java. */
+    /**
+     * The executable's home when it is HOME/bin/java (and the library is under it), else, for another
+     * launcher, the nearest folder above the library with a release file, or with a bin/java.
+     */
     private static Path home(Path executable, Path library) {
         Path executableHome = executable.getParent() == null ? null : executable.getParent().getParent();
-        if (executableHome != null && executable.getFileName().toString().equals("java") && library.startsWith(executableHome)) {
+        if (executableHome != null && "java".equals(String.valueOf(executable.getFileName()))
+                && library.startsWith(executableHome)) {
             return executableHome;
         }
         Path fallback = null;
@@ -67,7 +71,8 @@ record JavaRuntime(Path home, Map<String, String> facts, boolean replaced) {
                 fallback = folder;
             }
         }
-        return fallback != null ? fallback : library.getParent().getParent().getParent();
+        // HOME/lib/server/libjvm.so, the layout of every JDK since 9
+        return fallback != null ? fallback : library.getParent().resolve("../..").normalize();
     }
 
     /** The facts of a release file (IMPLEMENTOR="Eclipse Adoptium", JAVA_VERSION="25.0.1", ...); empty without one. */

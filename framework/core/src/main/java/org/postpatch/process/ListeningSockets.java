@@ -25,6 +25,7 @@ public final class ListeningSockets {
 
     /** The id of the one process listening on {@code port}; a {@link ProcessProblem} says why there is none. */
     public static long processListeningOn(int port) {
+        ProcessFiles.requireProc();
         Map<String, String> ownerByInode = listeners(port);
         if (ownerByInode.isEmpty()) {
             throw new ProcessProblem("no process listens on TCP port " + port + " on this host");

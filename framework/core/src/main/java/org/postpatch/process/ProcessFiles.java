@@ -30,6 +30,7 @@ final class ProcessFiles {
 
     /** The entries of a running process. */
     static ProcessFiles of(long pid) {
+        requireProc();
         if (pid <= 0) {
             throw new ProcessProblem("a process id is a positive number, not " + pid);
         }
@@ -38,6 +39,14 @@ final class ProcessFiles {
             throw new ProcessProblem("no process " + pid + " is running on this host");
         }
         return process;
+    }
+
+    /** Another process is read through /proc: without it (not Linux), say so rather than "no such process". */
+    static void requireProc() {
+        if (!Files.isDirectory(Path.of("/proc/self"))) {
+            throw new ProcessProblem("another process is read through /proc, which this system ("
+                    + System.getProperty("os.name") + ") does not have");
+        }
     }
 
     /**
