@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.testing.ProbeFiles;
@@ -144,6 +145,14 @@ class AppFingerprintTest {
     private void stopServe() throws InterruptedException {
         serve.destroy();
         assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** A failed assertion must not leave serve running. */
+    @AfterEach
+    void stopServeIfStillRunning() throws InterruptedException {
+        if (serve != null && serve.isAlive()) {
+            TestApps.stop(serve);
+        }
     }
 
     /** A JSON body answered 200 with the token, or null. */
