@@ -17,7 +17,8 @@ import picocli.CommandLine.Mixin;
                 "A baseline is a measurement: probes failing now are recorded, and 'verify' will report them as "
                         + "STILL_FAILING instead of blaming them on the patch."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the baseline was recorded (whatever its verdict)", "2:bad input",
+        exitCodeList = {"0:the baseline was recorded (whatever its verdict)", "2:bad input (also an "
+                + "--app-pid/--app-port process that is not there, not a JVM or not readable)",
                 "3:could not complete: interrupted, or the baseline could not be recorded"})
 final class BaselineCommand implements Callable<Integer> {
 

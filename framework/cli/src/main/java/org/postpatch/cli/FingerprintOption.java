@@ -14,26 +14,53 @@ import java.util.concurrent.ExecutorService;
 import org.postpatch.report.JsonReport;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.run.Fingerprints;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --fingerprint-url}: what the target runs on, read from its own postpatch endpoint
- * ({@code GET <url>/fingerprint} with {@code POSTPATCH_TOKEN}), so that baseline and verify record the
- * application's JVM and jars rather than those of the machine running the command.
+ * What the target runs on: the application's process read from outside ({@code --app-pid},
+ * {@code --app-port}), or its own postpatch endpoint ({@code --fingerprint-url}: {@code GET
+ * <url>/fingerprint} with {@code POSTPATCH_TOKEN}), so that baseline and verify record the
+ * application's JVM and jars; without either, the machine running the command. The command says
+ * which it fingerprinted.
  */
 public final class FingerprintOption {
+
+    @Mixin
+    AppProcessOption app;
 
     @Option(names = "--fingerprint-url", paramLabel = "URL",
             description = "The target's /selftest endpoint: record the application's fingerprint (JVM, jars, version) "
                     + "read from <URL>/fingerprint with $POSTPATCH_TOKEN, instead of this machine's.")
     URI url;
 
-    /** The fingerprint to record; warns and falls back to this machine's when the target cannot tell. */
-    Fingerprint read(Output output) {
-        Fingerprint machine = Fingerprints.machine();
-        if (url == null) {
-            return machine;
+    /** Checks the options before anything runs. */
+    void check() {
+        app.check();
+        if (app.given() && url != null) {
+            throw new BadInputException("--fingerprint-url and " + app.given(false) + " both say where the application's "
+                    + "fingerprint comes from: give one");
         }
+    }
+
+    /**
+     * The fingerprint to record, after saying what was fingerprinted. An application process that
+     * cannot be read is bad input; an endpoint that cannot tell is a warning, and this machine's is
+     * recorded.
+     */
+    Fingerprint read(Output output) {
+        check();
+        Fingerprint fingerprint = app.given() ? app.read() : url != null ? fromEndpoint(output) : Fingerprints.machine();
+        output.info("Fingerprinted " + fingerprint.scope()
+                + (fingerprint.readsApplication() ? "." : "; --app-port or --app-pid reads them from its process."));
+        if (fingerprint.get("process.jvm-replaced") != null) {
+            output.error("warning: " + app.given(true) + ": " + fingerprint.get("process.jvm-replaced"));
+        }
+        return fingerprint;
+    }
+
+    private Fingerprint fromEndpoint(Output output) {
+        Fingerprint machine = Fingerprints.machine();
         ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "postpatch-fingerprint");
             thread.setDaemon(true);

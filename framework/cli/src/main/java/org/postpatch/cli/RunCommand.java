@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the probe suites in these files or folders.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:PASS (warnings allowed)", "1:FAIL", "2:bad input (invalid probe file, bad option)",
+        exitCodeList = {"0:PASS (warnings allowed)", "1:FAIL", "2:bad input (invalid probe file, bad option, "
+                + "an --app-pid/--app-port process that is not there, not a JVM or not readable)",
                 "3:could not complete (interrupted, internal error)"})
 final class RunCommand implements Callable<Integer> {
 

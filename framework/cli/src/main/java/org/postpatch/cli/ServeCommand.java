@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.postpatch.config.Durations;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.IoProblems;
 import org.postpatch.embedded.PostPatch;
 import org.postpatch.embedded.SelfTest;
+import org.postpatch.result.Fingerprint;
 import org.postpatch.run.Fingerprints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,14 +22,19 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code postpatch serve}: the self-test endpoint as a stand-alone process, for applications that
- * cannot embed a library. Runs on start when the machine's fingerprint changed, on a schedule, and
- * on request ({@code POST /selftest/runs}); stops on Ctrl-C or SIGTERM.
+ * cannot embed a library. Runs on start when the fingerprint changed (the machine's, or with
+ * {@code --app-port}/{@code --app-pid} the application process's), on a schedule, and on request
+ * ({@code POST /selftest/runs}); stops on Ctrl-C or SIGTERM.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Serve the /selftest endpoint for these suites: run on start (when the fingerprint changed), "
+        description = {"Serve the /selftest endpoint for these suites: run on start (when the fingerprint changed), "
                 + "on a schedule and on request.",
+                "With --app-port or --app-pid the fingerprint (served at /selftest/fingerprint and recorded with "
+                        + "each run) is the application process's own JVM, jars, version and start time, read again "
+                        + "when it restarts; without, this machine's."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by a signal", "2:bad input (invalid probe files, bad option, busy port)"})
+        exitCodeList = {"0:stopped by a signal", "2:bad input (invalid probe files, bad option, busy port, an "
+                + "--app-pid/--app-port process that is not there, not a JVM or not readable)"})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -59,6 +66,9 @@ final class ServeCommand implements Callable<Integer> {
     int parallel;
 
     @Mixin
+    AppProcessOption app;
+
+    @Mixin
     LedgerOption ledger;
 
     private final Output output;
@@ -85,6 +95,12 @@ final class ServeCommand implements Callable<Integer> {
         if (new Execution(output).load(paths.paths, vars) == null) {
             return ExitCodes.BAD_INPUT;
         }
+        Supplier<Fingerprint> fingerprint = Fingerprints::machine;
+        if (app.given()) {
+            LiveAppFingerprint application = new LiveAppFingerprint(app);
+            output.info("postpatch: fingerprinting " + application.get().scope() + " (read again when it restarts)");
+            fingerprint = application;
+        }
         String token = Tokens.fromEnvironment();
         if (tokenFile != null) {
             try {
@@ -102,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
                 .token(token)
                 .schedule(schedule)
                 .parallel(parallel)
-                .fingerprint(Fingerprints::machine);
+                .fingerprint(fingerprint);
         if (target != null) {
             builder.target(target);
         }

@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the patch broke nothing (warnings allowed)", "1:a regression (or a critical new probe "
                 + "failing, or with --strict a probe still failing)", "2:bad input (invalid file, bad option, "
-                + "--against a run of another suite or not in the ledger)",
+                + "--against a run of another suite or not in the ledger, an --app-pid/--app-port process that is "
+                + "not there, not a JVM or not readable)",
                 "3:could not complete (interrupted, the ledger could not be read)"})
 final class VerifyCommand implements Callable<Integer> {
 
@@ -109,6 +110,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (options.tags != null) {
             Execution.tags(options); // a malformed expression is reported before any waiting
         }
+        fingerprint.check(); // so is a bad --app-pid, --app-port or --fingerprint-url
         if (wait != null) {
             new TargetWait(output, options, execution).await(suites, wait);
         }

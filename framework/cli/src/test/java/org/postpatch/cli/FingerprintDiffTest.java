@@ -67,7 +67,7 @@ class FingerprintDiffTest {
             stop(after);
         }
         String console = Files.readString(folder.resolve("verify.log"));
-        assertThat(console).contains("What changed since the baseline:")
+        assertThat(console).contains("What changed since the baseline (fingerprinted: application: JVM, ")
                 .containsPattern("jvm\\.version 17\\.[0-9.]+ -> 25")
                 .contains("jar orders-lib 1.0.0 -> 1.1.0");
         JsonNode changes = new ObjectMapper().readTree(report.toFile()).path("comparison").path("fingerprintChanges");

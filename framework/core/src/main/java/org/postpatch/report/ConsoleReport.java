@@ -142,12 +142,7 @@ public final class ConsoleReport implements ProbeObserver {
         if (same > 0) {
             out.println(paint(GREY, "  " + same + (same == 1 ? " probe as before" : " probes as before")));
         }
-        if (comparison.fingerprintChanges().isEmpty()) {
-            out.println("Nothing in the fingerprint changed since the baseline.");
-        } else {
-            out.println("What changed since the baseline:");
-            comparison.fingerprintChanges().forEach(change -> out.println("  " + redactor.redact(change.toString())));
-        }
+        fingerprint(run.fingerprint(), comparison);
         out.println();
         java.util.Map<Change, Long> counts = comparison.counts();
         String note = run.interrupted() ? " (interrupted: results are partial)"
@@ -159,6 +154,21 @@ public final class ConsoleReport implements ProbeObserver {
                 + counts.getOrDefault(Change.SLOWER, 0L) + " slower, " + same + " same in "
                 + Durations.format(run.duration()) + " on " + redactor.redact(run.target()) + note);
         out.flush();
+    }
+
+    /** What changed in the fingerprint, always saying what was fingerprinted, on both sides when they differ. */
+    private void fingerprint(org.postpatch.result.Fingerprint now, Comparison comparison) {
+        org.postpatch.result.Fingerprint before = comparison.baseline().fingerprint();
+        if (comparison.fingerprintChanges().isEmpty()) {
+            out.println("Nothing changed since the baseline in what was fingerprinted: " + redactor.redact(now.scope()) + ".");
+        } else {
+            out.println("What changed since the baseline (fingerprinted: " + redactor.redact(now.scope()) + "):");
+            comparison.fingerprintChanges().forEach(change -> out.println("  " + redactor.redact(change.toString())));
+        }
+        if (before.readsApplication() != now.readsApplication()) {
+            out.println(paint(YELLOW, "  Only what both read is compared: the baseline fingerprinted "
+                    + redactor.redact(before.scope()) + "."));
+        }
     }
 
     private String changeText(Change change) {

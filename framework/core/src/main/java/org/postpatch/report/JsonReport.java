@@ -160,10 +160,11 @@ public final class JsonReport {
         return new Fingerprint(facts, jars);
     }
 
-    /** A fingerprint as JSON: digest, facts and jars. */
+    /** A fingerprint as JSON: digest, what was fingerprinted (scope), facts and jars. */
     public ObjectNode fingerprint(Fingerprint fingerprint) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("digest", fingerprint.digest());
+        node.put("scope", redactor.redact(fingerprint.scope()));
         ObjectNode facts = node.putObject("facts");
         fingerprint.sorted().forEach((fact, value) -> facts.put(fact, redactor.redact(value)));
         ObjectNode jars = node.putObject("jars");

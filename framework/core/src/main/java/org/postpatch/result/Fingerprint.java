@@ -3,11 +3,14 @@ package org.postpatch.result;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -15,8 +18,21 @@ import java.util.TreeMap;
  * and kernel, patch id) and the jars on the classpath, each with its version and a digest of its
  * content. Two fingerprints are compared fact by fact and jar by jar, so a diff can say
  * "jvm.version 17.0.15 → 25.0.1" and "jackson-databind 2.17.0 → 2.17.1".
+ *
+ * <p>Facts named {@code process.*} say how an application process was found (its pid, port, start
+ * time): they are recorded and shown, but a restart is not a patch, so they are neither in the
+ * digest nor among the changes.
  */
 public record Fingerprint(Map<String, String> facts, Map<String, Jar> jars) {
+
+    /** The prefix of the facts about how the application process was found. */
+    public static final String PROCESS = "process.";
+    /** The application process's id (fingerprinted from outside, {@code --app-pid} or {@code --app-port}). */
+    public static final String PROCESS_PID = PROCESS + "pid";
+    /** The TCP port the application process was found by. */
+    public static final String PROCESS_PORT = PROCESS + "port";
+    /** When the application process started (an ISO-8601 instant). */
+    public static final String PROCESS_STARTED = PROCESS + "started";
 
     /** One jar: its version (when known) and a digest of its content. */
     public record Jar(String version, String digest) {
@@ -68,7 +84,7 @@ public record Fingerprint(Map<String, String> facts, Map<String, Jar> jars) {
     public String digest() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sorted().forEach((name, value) -> sha.update((name + "=" + value + "\n").getBytes(StandardCharsets.UTF_8)));
+            identity().forEach((name, value) -> sha.update((name + "=" + value + "\n").getBytes(StandardCharsets.UTF_8)));
             sortedJars().forEach((name, jar) -> sha.update(("jar:" + name + "=" + jar.version() + "@" + jar.digest() + "\n")
                     .getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
@@ -77,17 +93,26 @@ public record Fingerprint(Map<String, String> facts, Map<String, Jar> jars) {
         }
     }
 
-    /** What changed from {@code before} to this fingerprint: facts first, then jars. */
+    /**
+     * What changed from {@code before} to this fingerprint: facts first, then jars. When only one of
+     * the two read the application (its JVM, jars and version), only what both read is compared:
+     * facts that were not read are not changes.
+     */
     public List<Change> changesSince(Fingerprint before) {
         List<Change> changes = new ArrayList<>();
-        TreeMap<String, String> names = new TreeMap<>(before.facts);
-        names.putAll(facts);
+        boolean bothReadTheApplication = readsApplication() && before.readsApplication();
+        boolean comparable = readsApplication() == before.readsApplication();
+        TreeMap<String, String> names = new TreeMap<>(before.identity());
+        names.putAll(identity());
         for (String name : names.keySet()) {
             String old = before.facts.get(name);
             String now = facts.get(name);
-            if (!Objects.equals(old, now)) {
+            if (!Objects.equals(old, now) && (comparable || !isApplicationFact(name))) {
                 changes.add(new Change(name, old, now));
             }
+        }
+        if (!bothReadTheApplication) {
+            return changes;
         }
         TreeMap<String, Jar> jarNames = new TreeMap<>(before.jars);
         jarNames.putAll(jars);
@@ -104,6 +129,73 @@ public record Fingerprint(Map<String, String> facts, Map<String, Jar> jars) {
             }
         }
         return changes;
+    }
+
+    /** The facts that say what ran, without those about how the process was found. */
+    private Map<String, String> identity() {
+        TreeMap<String, String> identity = new TreeMap<>(facts);
+        identity.keySet().removeIf(name -> name.startsWith(PROCESS));
+        return identity;
+    }
+
+    private static boolean isApplicationFact(String name) {
+        return name.startsWith("jvm.") || name.startsWith("app.");
+    }
+
+    /**
+     * True when the application's JVM, jars or version were read: embedded, from its endpoint, or
+     * from outside its process; false for a fingerprint of the machine alone.
+     */
+    public boolean readsApplication() {
+        return !jars.isEmpty() || facts.keySet().stream().anyMatch(Fingerprint::isApplicationFact);
+    }
+
+    /**
+     * When the application process started, if it was fingerprinted from outside
+     * ({@code --app-pid}, {@code --app-port}): a restart right before a run makes its first
+     * requests slow, and judging them needs to know it.
+     */
+    public Optional<Instant> applicationStartedAt() {
+        String started = facts.get(PROCESS_STARTED);
+        try {
+            return started == null ? Optional.empty() : Optional.of(Instant.parse(started));
+        } catch (DateTimeParseException unparsable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What was fingerprinted, for the operator: "application process 4242 on port 8080: JVM,
+     * 138 jars, version; this machine: OS, kernel", or "this machine only: OS, kernel (not the
+     * application's JVM or jars)", so that "nothing changed" is never read as covering facts that
+     * were not read.
+     */
+    public String scope() {
+        List<String> machine = new ArrayList<>();
+        if (facts.containsKey("os.name") || facts.containsKey("os.release")) {
+            machine.add("OS");
+        }
+        if (facts.containsKey("os.version")) {
+            machine.add("kernel");
+        }
+        if (facts.containsKey("patch.id")) {
+            machine.add("patch id");
+        }
+        String machineScope = machine.isEmpty() ? "nothing" : String.join(", ", machine);
+        if (!readsApplication()) {
+            return "this machine only: " + machineScope + " (not the application's JVM or jars)";
+        }
+        List<String> application = new ArrayList<>();
+        if (facts.keySet().stream().anyMatch(name -> name.startsWith("jvm."))) {
+            application.add("JVM");
+        }
+        application.add(jars.size() + (jars.size() == 1 ? " jar" : " jars"));
+        if (facts.containsKey("app.version")) {
+            application.add("version");
+        }
+        String subject = facts.containsKey(PROCESS_PID) ? "application process " + facts.get(PROCESS_PID)
+                + (facts.containsKey(PROCESS_PORT) ? " on port " + facts.get(PROCESS_PORT) : "") : "application";
+        return subject + ": " + String.join(", ", application) + "; this machine: " + machineScope;
     }
 
     private static String describe(Jar jar) {

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.postpatch.process.JvmProcess;
 import org.postpatch.result.Fingerprint;
 
 /**
@@ -56,6 +57,27 @@ public final class Fingerprints {
         return new Fingerprint(facts, jars(System.getProperty("java.class.path", "")));
     }
 
+    /**
+     * An application's JVM process read from outside it: its JVM, version and jars, the machine,
+     * and how it was found (pid, port, start time, Java home: {@code process.*}, not compared).
+     */
+    public static Fingerprint of(JvmProcess process) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        put(facts, "app.version", process.applicationJar() == null ? null : versionOf(process.applicationJar()));
+        facts.putAll(process.jvm());
+        machineFacts(facts);
+        put(facts, Fingerprint.PROCESS_PID, Long.toString(process.pid()));
+        process.port().ifPresent(port -> put(facts, Fingerprint.PROCESS_PORT, Integer.toString(port)));
+        put(facts, Fingerprint.PROCESS_STARTED, process.startedAt().toString());
+        put(facts, "process.java-home", process.javaHome().toString());
+        put(facts, "process.main", process.main());
+        if (process.jvmReplaced()) {
+            put(facts, "process.jvm-replaced", "the JVM's files were replaced after the process started: it runs the "
+                    + "old JVM until it restarts, the jvm facts describe the new files");
+        }
+        return new Fingerprint(facts, jars(process.jars()));
+    }
+
     private static void machineFacts(Map<String, String> facts) {
         put(facts, "os.name", System.getProperty("os.name"));
         put(facts, "os.version", System.getProperty("os.version"));
@@ -84,10 +106,20 @@ public final class Fingerprints {
 
     /** The jars of a class path (entries separated by the platform's path separator). */
     public static Map<String, Fingerprint.Jar> jars(String classPath) {
-        Map<String, Fingerprint.Jar> jars = new TreeMap<>();
+        List<Path> paths = new ArrayList<>();
         for (String entry : classPath.split(java.io.File.pathSeparator)) {
-            Path path = Path.of(entry.isEmpty() ? "." : entry);
-            if (entry.isEmpty() || !Files.isRegularFile(path) || !entry.endsWith(".jar")) {
+            if (!entry.isEmpty() && entry.endsWith(".jar")) {
+                paths.add(Path.of(entry));
+            }
+        }
+        return jars(paths);
+    }
+
+    /** These jars (other files are left out), with the jars nested in a Spring Boot jar. */
+    public static Map<String, Fingerprint.Jar> jars(List<Path> paths) {
+        Map<String, Fingerprint.Jar> jars = new TreeMap<>();
+        for (Path path : paths) {
+            if (!Files.isRegularFile(path)) {
                 continue;
             }
             try (ZipFile zip = new ZipFile(path.toFile())) {
@@ -188,15 +220,35 @@ public final class Fingerprints {
                 return null;
             }
             Path path = Path.of(location.getLocation().toURI());
-            if (Files.isRegularFile(path)) {
-                try (JarFile jar = new JarFile(path.toFile())) {
-                    return jar.getManifest() == null ? null
-                            : jar.getManifest().getMainAttributes().getValue("Implementation-Version");
-                }
-            }
-        } catch (IOException | java.net.URISyntaxException | SecurityException | IllegalArgumentException unknown) {
+            return Files.isRegularFile(path) ? versionOf(path) : null;
+        } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException unknown) {
             return null;
         }
-        return null;
+    }
+
+    /**
+     * The application version an application's jar declares: its manifest's
+     * {@code Implementation-Version}, else, in a Spring Boot jar, the {@code build.version} of its
+     * build info; null when neither says.
+     */
+    public static String versionOf(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            String version = file.getManifest() == null ? null
+                    : file.getManifest().getMainAttributes().getValue("Implementation-Version");
+            if (version != null && !version.isBlank()) {
+                return version.strip();
+            }
+            ZipEntry buildInfo = file.getEntry("BOOT-INF/classes/META-INF/build-info.properties");
+            if (buildInfo == null) {
+                return null;
+            }
+            try (InputStream in = file.getInputStream(buildInfo)) {
+                Properties properties = new Properties();
+                properties.load(in);
+                return properties.getProperty("build.version");
+            }
+        } catch (IOException | IllegalArgumentException | SecurityException unreadable) {
+            return null;
+        }
     }
 }

@@ -81,7 +81,9 @@ public final class PostPatch {
 
         /**
          * How the fingerprint is read; by default this application's (JVM, OS, jars, version). A
-         * stand-alone server testing another process uses the machine's instead.
+         * stand-alone server testing another process uses that process's or the machine's instead.
+         * It is asked again for each run and each {@code /fingerprint} request, so that a target
+         * that restarted is seen: a source that is slow to read keeps what it read.
          */
         public Builder fingerprint(Supplier<Fingerprint> source) {
             this.fingerprint = Objects.requireNonNull(source, "source");
@@ -228,8 +230,10 @@ public final class PostPatch {
             return this;
         }
 
+        /** This application's fingerprint, read once: nothing in it changes while the process runs. */
         private static Supplier<Fingerprint> applicationFingerprint(String version) {
-            return () -> Fingerprints.application(version);
+            java.util.concurrent.atomic.AtomicReference<Fingerprint> read = new java.util.concurrent.atomic.AtomicReference<>();
+            return () -> read.updateAndGet(known -> known != null ? known : Fingerprints.application(version));
         }
 
         /** The configuration, with the operator's overrides applied. */

@@ -117,10 +117,34 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         return serving == null ? Optional.empty() : Optional.of(serving.port());
     }
 
-    /** The fingerprint this process runs on (known shortly after start). */
+    /**
+     * The fingerprint the target runs on now (known shortly after start). Read again from the
+     * source each time — a stand-alone server's target may have restarted — and the last one read
+     * is kept while the source cannot tell.
+     */
     @Override
     public Optional<Fingerprint> fingerprint() {
-        return Optional.ofNullable(fingerprint);
+        if (fingerprint == null || config == null) {
+            return Optional.ofNullable(fingerprint);
+        }
+        try {
+            return Optional.of(currentFingerprint());
+        } catch (RuntimeException unreadable) {
+            return Optional.ofNullable(fingerprint);
+        }
+    }
+
+    /** Reads the fingerprint again; while it cannot be read, warns and keeps the last one (if any). */
+    private Fingerprint currentFingerprint() {
+        try {
+            fingerprint = config.fingerprint().get();
+        } catch (RuntimeException unreadable) {
+            if (fingerprint == null) {
+                throw unreadable;
+            }
+            warn("the fingerprint could not be read again (" + unreadable.getMessage() + "); the last one read is kept");
+        }
+        return fingerprint;
     }
 
     private void startEndpoint() {
@@ -264,14 +288,12 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         if (suites == null) {
             throw new IllegalStateException(problem);
         }
-        if (fingerprint == null) {
-            fingerprint = config.fingerprint().get();
-        }
-        String baseline = baselineFor(suites.get(0));
+        Fingerprint runsOn = currentFingerprint();
+        String baseline = baselineFor(suites.get(0), runsOn);
         runner = Runner.builder().parallel(config.parallel()).target(config.target()).attachments(config.attachments())
-                .redactor(redactor).fingerprint(fingerprint).build();
+                .redactor(redactor).fingerprint(runsOn).build();
         RunResult result = runner.run(suites, runId);
-        SlowerCheck.Judged judged = compare(baseline, suites, result);
+        SlowerCheck.Judged judged = compare(baseline, suites, result, runsOn);
         Comparison comparison = judged == null ? null : judged.comparison();
         if (judged != null) {
             result = judged.result();
@@ -297,7 +319,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
      * This run judged against the last run on the previous fingerprint (the automatic baseline):
      * each probe's change goes into the report and the ledger. Null without a baseline.
      */
-    private SlowerCheck.Judged compare(String baselineRunId, List<Suite> suites, RunResult result) {
+    private SlowerCheck.Judged compare(String baselineRunId, List<Suite> suites, RunResult result, Fingerprint runsOn) {
         if (baselineRunId == null) {
             return null;
         }
@@ -311,7 +333,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
             // Right after a restart the first requests are slow: a probe that looks slower is measured again.
             return SlowerCheck.judge(Baselines.of(recorded), result, suites, tolerances, false, 2,
                     subset -> Runner.builder().parallel(config.parallel()).target(config.target())
-                            .attachments(config.attachments()).redactor(redactor).fingerprint(fingerprint).build().run(subset));
+                            .attachments(config.attachments()).redactor(redactor).fingerprint(runsOn).build().run(subset));
         } catch (LedgerException unreadable) {
             warn("the baseline run " + baselineRunId + " could not be read: " + unreadable.getMessage());
             return null;
@@ -321,22 +343,26 @@ public final class SelfTest implements StatusSource, AutoCloseable {
     /** How far back the ledger is searched for the last run on another fingerprint. */
     private static final int BASELINE_SEARCH = 200;
 
-    /** Per suite: the last run on another fingerprint, once found (the fingerprint is fixed for a process). */
+    /**
+     * Per suite and fingerprint: the last run on another fingerprint, once found (an embedded
+     * application's fingerprint is fixed; a stand-alone server's target may be patched meanwhile).
+     */
     private final Map<String, String> baselines = new ConcurrentHashMap<>();
 
     /**
-     * The last run on another fingerprint: what every run of this process is compared with — the
+     * The last run on another fingerprint: what every run on this fingerprint is compared with — the
      * first one after a patch and the scheduled or requested ones after it alike.
      */
-    private String baselineFor(Suite suite) {
-        String known = baselines.get(suite.name());
+    private String baselineFor(Suite suite, Fingerprint runsOn) {
+        String key = suite.name() + "@" + runsOn.digest();
+        String known = baselines.get(key);
         if (known != null) {
             return known;
         }
         try {
             for (LedgerRun run : ledger.history(suite.name(), config.target(), BASELINE_SEARCH)) {
-                if (!run.fingerprint().digest().equals(fingerprint.digest())) {
-                    baselines.put(suite.name(), run.runId());
+                if (!run.fingerprint().digest().equals(runsOn.digest())) {
+                    baselines.put(key, run.runId());
                     return run.runId();
                 }
             }
