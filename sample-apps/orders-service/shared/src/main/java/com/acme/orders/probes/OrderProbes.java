@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.restassured.http.ContentType;
 import org.postpatch.api.Probe;
-import org.postpatch.restassured.HttpProbeContext;
+import org.postpatch.probes.restassured.HttpProbeContext;
 
 /**
  * Probes written in Java with REST Assured. {@code ctx.http()} is a request already pointed at the

@@ -1,0 +1,34 @@
+package org.postpatch.probes.jdbc;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.postpatch.config.Durations;
+import org.postpatch.spi.Spec;
+
+/** What a {@code jdbc} probe expects of its query: a row count, a first value and a time budget. */
+record Expectations(Optional<RowCount> rows, Optional<FirstValue> value, Optional<Duration> within) {
+
+    static final Expectations NONE = new Expectations(Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** Reads an {@code expect} block. */
+    static Expectations read(Spec expect) {
+        if (!expect.isMap()) {
+            expect.problem("expected a map with rows, value or within, found " + expect.node().describeType());
+            return NONE;
+        }
+        return new Expectations(RowCount.read(expect), FirstValue.read(expect), expect.optionalDuration("within"));
+    }
+
+    /** Every expectation the result does not meet, in one line; empty when it meets them all. */
+    Optional<String> mismatches(QueryResult result) {
+        List<String> reasons = new ArrayList<>();
+        rows.flatMap(count -> count.mismatch(result.rows())).ifPresent(reasons::add);
+        value.flatMap(first -> first.mismatch(result.firstValue(), result.hasFirstValue())).ifPresent(reasons::add);
+        within.filter(budget -> result.took().compareTo(budget) > 0)
+                .ifPresent(budget -> reasons.add("query took " + Durations.format(result.took()) + ", over the "
+                        + Durations.format(budget) + " budget"));
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+    }
+}

@@ -1,2 +1,0 @@
-/** A sample test class whose set-up fails, so none of its tests runs. */
-package org.postpatch.junit.sample.broken;

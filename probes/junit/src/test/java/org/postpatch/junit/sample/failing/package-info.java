@@ -1,2 +1,0 @@
-/** Sample smoke tests of which two fail and one is skipped by an assumption. */
-package org.postpatch.junit.sample.failing;

@@ -1,2 +1,0 @@
-/** Sample tests that wait far longer than any probe timeout, and record how they ended. */
-package org.postpatch.junit.sample.slow;

@@ -1,0 +1,2 @@
+/** Sample tests in nested classes and parameterized methods, for the names of their parts. */
+package org.postpatch.probes.junit.sample.nested;

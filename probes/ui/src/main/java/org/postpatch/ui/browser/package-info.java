@@ -1,2 +1,0 @@
-/** The browsers behind {@code ui} probes: starting them, sharing them within a run, and making sure none outlives it. */
-package org.postpatch.ui.browser;
