@@ -97,7 +97,7 @@ final class InitCommand implements Callable<Integer> {
             SuiteWriter writer = new SuiteWriter(timeout);
             StarterSuite checked = new SuiteCheck(writer, output.redactor(), progress)
                     .check(Discovery.discover(target, settings, progress));
-            write(writer.write(checked, out == null ? "FILE" : out.toString()), checked);
+            write(writer.write(checked, out == null ? "FILE" : out.getFileName().toString()), checked);
             conclude(checked, progress);
             return ExitCodes.PASS;
         } catch (NoAnswerException silent) {

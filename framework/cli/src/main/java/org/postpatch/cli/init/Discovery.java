@@ -75,9 +75,8 @@ public final class Discovery {
         if (document.isPresent()) {
             OpenApiProbes.Selection selection = new OpenApiProbes(document.get(), endpoints).select(prefix(document.get()),
                     settings.maxProbes());
-            findings.say("  The OpenAPI document has " + selection.operations() + " operations; "
-                    + selection.probes().size() + " of them " + (selection.probes().size() == 1 ? "is a GET" : "are GETs")
-                    + " without parameters: a probe each.");
+            findings.say("  The OpenAPI document has " + selection.operations() + " operations: " + selection.probes().size()
+                    + (selection.probes().size() == 1 ? " probe" : " probes") + " from its GET operations without parameters.");
             operations.addAll(selection.probes());
             selection.notes().forEach(findings::note);
         } else if (actuator.mappings().isPresent()) {

@@ -28,7 +28,10 @@ public final class SuiteWriter {
         this.timeout = timeout;
     }
 
-    /** The probe file as it is written for the user, named {@code file} in its header: with the health probe's warm-up retry. */
+    /**
+     * The probe file as it is written for the user, with the health probe's warm-up retry; {@code file}
+     * is its name in the header's commands.
+     */
     public String write(StarterSuite suite, String file) {
         return write(suite, file, true);
     }
