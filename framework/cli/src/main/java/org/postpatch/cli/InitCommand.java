@@ -28,19 +28,22 @@ import picocli.CommandLine.Parameters;
 
 /** {@code postpatch init}: a starter suite from what a running application shows of itself. */
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a starter suite for a running application, from what it shows of itself: a health probe "
-                + "(Spring Boot Actuator's, else /health and the like, else the root URL), a version probe (Actuator's info), "
-                + "and a probe per GET operation without parameters of its OpenAPI document (status and response schema), "
-                + "or of Actuator's mappings. Only GET requests, no credentials. Every probe written passed against the "
-                + "application; what could not be discovered is said, on the terminal and in the file.",
-                "Progress goes to standard error when the suite goes to standard output."},
+        description = {"Write a starter suite for a running application, from its Actuator and OpenAPI document.",
+                "",
+                "A health probe (Spring Boot Actuator's, else /health and the like, else the root URL), a version probe "
+                        + "(Actuator's info), and a probe per GET operation without parameters of its OpenAPI document (the "
+                        + "status and the response's schema), or else of Actuator's mappings. Only GET requests, no "
+                        + "credentials. Every probe written passed against the application; what could not be discovered "
+                        + "is said, on the terminal and in the file.",
+                "Without --out the suite goes to standard output, and the progress to standard error."},
+        footer = {"", "Example: postpatch init http://localhost:8080 --out probes.yaml && postpatch run probes.yaml"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the suite was written", "2:bad input: the URL, an --out file that exists (without --force), "
                 + "an --openapi document that is missing or not OpenAPI 3",
                 "3:could not complete: nothing answers at URL (nothing was written), interrupted"})
 final class InitCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "URL", description = "The running application's base URL, like http://localhost:8080.")
+    @Parameters(index = "0", paramLabel = "URL", description = "The application's base URL: http://host:port, and a path if it has one.")
     String url;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the suite to this file (default: standard output).")

@@ -210,6 +210,24 @@ class InitCommandTest {
     }
 
     @Test
+    void textOfTheDocumentThatLooksLikeAVariableStaysLiteralInTheSuite() throws IOException {
+        Path suite = folder.resolve("templates.yaml");
+        try (LoopbackApplication app = LoopbackApplication.start()
+                .json("/health", 200, "{\"status\":\"UP\"}")
+                .json("/api/template", 200, "{\"text\":\"Dear ${name}\"}")
+                .answer("/openapi.json", 200, "application/json", """
+                        {"openapi":"3.0.3","info":{"title":"letters","version":"1"},"paths":{"/api/template":{"get":{
+                          "responses":{"200":{"description":"ok","content":{"application/json":{"schema":{
+                            "type":"object","required":["text"],"properties":{"text":{"const":"Dear ${name}"}}}}}}}}}}}""")) {
+            assertThat(cli.run("init", app.url(), "--out", suite.toString())).as(cli.err()).isEqualTo(0);
+
+            assertThat(cli.out()).containsPattern("PASSED +api-template +200 in [0-9]+ms \\(and its response schema\\)");
+            assertThat(Files.readString(suite)).contains("properties: { text: { const: \"Dear $${name}\" } }");
+            assertThat(cli.run("run", "--ledger", "none", suite.toString())).as(cli.out()).isEqualTo(0);
+        }
+    }
+
+    @Test
     void anOutFileThatExistsIsRefusedUnlessForced() throws IOException {
         Path suite = Files.writeString(folder.resolve("mine.yaml"), "suite: handwritten\n");
         try (LoopbackApplication app = stock("[]")) {
