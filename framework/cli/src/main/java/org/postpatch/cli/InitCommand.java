@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Example: postpatch init http://localhost:8080 --out probes.yaml && postpatch run probes.yaml"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the suite was written", "2:bad input: the URL, an --out file that exists (without --force), "
-                + "an --openapi document that is missing or not OpenAPI 3",
+                + "an --openapi document that is missing, does not answer or is not OpenAPI 3",
                 "3:could not complete: nothing answers at URL (nothing was written), interrupted"})
 final class InitCommand implements Callable<Integer> {
 

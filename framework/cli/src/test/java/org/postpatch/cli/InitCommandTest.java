@@ -205,6 +205,9 @@ class InitCommandTest {
             assertThat(cli.err()).contains(swagger + " is a Swagger 2.0 document; postpatch init reads OpenAPI 3.0 and 3.1");
             assertThat(cli.run("init", app.url(), "--openapi", app.url() + "/nowhere.json", "--out", out.toString())).isEqualTo(2);
             assertThat(cli.err()).contains("--openapi " + app.url() + "/nowhere.json: it answered 404");
+            String silent = "http://127.0.0.1:" + closedPort() + "/openapi.json";
+            assertThat(cli.run("init", app.url(), "--openapi", silent, "--out", out.toString())).isEqualTo(2);
+            assertThat(cli.err()).contains("--openapi " + silent + ": GET " + silent + ": cannot connect to 127.0.0.1:");
         }
         assertThat(out).doesNotExist();
     }
@@ -243,10 +246,7 @@ class InitCommandTest {
 
     @Test
     void nothingAnsweringIsExitThreeAndWritesNothing() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         Path out = folder.resolve("none.yaml");
 
         assertThat(cli.run("init", "http://127.0.0.1:" + closedPort, "--out", out.toString())).isEqualTo(3);
@@ -277,5 +277,12 @@ class InitCommandTest {
                 .contains("Exit codes:").contains("nothing answers at URL");
         assertThat(cli.run("--help")).isEqualTo(0);
         assertThat(cli.out()).contains("init");
+    }
+
+    /** A port nothing listens on (it was free a moment ago). */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -111,11 +111,16 @@ public final class Discovery {
         return name;
     }
 
-    /** The document the user gave: bad input when it is missing or not OpenAPI 3. */
-    private OpenApiDocument given(String location) throws NoAnswerException, InterruptedException {
+    /** The document the user gave: bad input when it is missing, does not answer, or is not OpenAPI 3. */
+    private OpenApiDocument given(String location) throws InterruptedException {
         byte[] content;
         if (location.startsWith("http://") || location.startsWith("https://")) {
-            Answer answer = target.get(location);
+            Answer answer;
+            try {
+                answer = target.get(location);
+            } catch (NoAnswerException silent) {
+                throw new IllegalArgumentException("--openapi " + location + ": " + silent.getMessage());
+            }
             findings.answered(answer, "");
             if (!answer.successful() || answer.cut()) {
                 throw new IllegalArgumentException("--openapi " + location + ": " + (answer.cut()
