@@ -1,5 +1,7 @@
 package org.postpatch.cli.init;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -34,6 +36,18 @@ final class Endpoints {
             id = wanted + "-" + n;
         }
         return id;
+    }
+
+    /**
+     * The path as it goes into a URL: characters a URL cannot carry (a space, {@code é}) percent-encoded,
+     * as a client of the application sends them.
+     */
+    static String encoded(String path) {
+        try {
+            return new URI(null, null, path, null).toASCIIString();
+        } catch (URISyntaxException unusable) {
+            return path;
+        }
     }
 
     /** True when the path is named like an action with side effects (logout, restart, clear). */

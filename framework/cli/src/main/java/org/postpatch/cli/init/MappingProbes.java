@@ -55,7 +55,7 @@ final class MappingProbes {
     }
 
     private Optional<StarterProbe> probe(String path, String handler) throws InterruptedException {
-        Optional<Answer> answer = target.get(path, findings);
+        Optional<Answer> answer = target.get(Endpoints.encoded(path), findings);
         if (answer.isEmpty()) {
             return Optional.empty();
         }
@@ -73,7 +73,7 @@ final class MappingProbes {
         return Optional.of(new StarterProbe(endpoints.id(path), "GET " + path + " answers.",
                 List.of("GET " + path + ", from Actuator's mappings (" + handler + "): it answered " + got.status()
                         + (got.contentType().isEmpty() ? "" : " " + got.contentType()) + " when this file was written."),
-                false, List.of(), StarterProbe.get(Text.literal(path), expect)));
+                false, List.of(), StarterProbe.get(Text.literal(Endpoints.encoded(path)), expect)));
     }
 
     /**

@@ -113,7 +113,7 @@ final class OpenApiProbes {
         String description = summary.isEmpty() ? "GET " + path + " answers as the OpenAPI document says."
                 : Yaml.commentText(summary);
         return new StarterProbe(endpoints.id(path), description, comments, false, List.of(),
-                StarterProbe.get(Text.literal(prefix + path), expect));
+                StarterProbe.get(Text.literal(Endpoints.encoded(prefix + path)), expect));
     }
 
     /** The lowest documented 2xx status, else "2xx" (for {@code 2XX}, {@code default} or none). */

@@ -90,7 +90,12 @@ public final class Target implements AutoCloseable {
      */
     public Answer get(String path) throws NoAnswerException, InterruptedException {
         boolean absolute = path.startsWith("http://") || path.startsWith("https://");
-        URI uri = URI.create(absolute ? path : url() + path);
+        URI uri;
+        try {
+            uri = URI.create(absolute ? path : url() + path);
+        } catch (IllegalArgumentException notAUrl) {
+            throw new NoAnswerException("GET " + path + ": not a URL (" + notAUrl.getMessage() + ")");
+        }
         HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout)
                 .header("Accept", "application/json, application/yaml;q=0.9, */*;q=0.8").build();
         HttpClient client = clients.client(TlsSettings.DEFAULT);

@@ -2,6 +2,7 @@ package org.postpatch.cli.init;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -177,6 +178,23 @@ class OpenApiProbesTest {
                         + " readably (at most 120).",
                 "GET /elsewhere: status only, its response schema refers to common.yaml#/components/schemas/Thing, outside"
                         + " the document.");
+    }
+
+    @Test
+    void pathsWithCharactersAUrlCannotCarryArePercentEncoded() {
+        OpenApiDocument document = OpenApiDocument.parse("files.yaml", """
+                openapi: 3.0.1
+                paths:
+                  /files/annual report:
+                    get: { responses: { 200: { description: ok } } }
+                  /café/menu:
+                    get: { responses: { 200: { description: ok } } }
+                """.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new OpenApiProbes(document, new Endpoints()).select("", 25).probes())
+                .extracting(StarterProbe::id, StarterProbe::url)
+                .containsExactly(tuple("files-annual-report", "${base}/files/annual%20report"),
+                        tuple("caf-menu", "${base}/caf%C3%A9/menu"));
     }
 
     @Test
