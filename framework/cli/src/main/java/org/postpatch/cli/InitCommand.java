@@ -127,6 +127,7 @@ final class InitCommand implements Callable<Integer> {
         }
         Path draft = folder == null ? Files.createTempFile("postpatch-init-", ".yaml")
                 : Files.createTempFile(folder, "." + out.getFileName(), ".tmp");
+        draft.toFile().deleteOnExit(); // also on Ctrl-C, which ends the JVM through its shutdown hooks
         try {
             Files.writeString(draft, yaml, StandardCharsets.UTF_8);
             try {

@@ -96,6 +96,7 @@ public final class SuiteCheck {
 
     private Map<String, ProbeResult> run(StarterSuite trial) throws IOException {
         Path file = Files.createTempFile("postpatch-init-", ".yaml");
+        file.toFile().deleteOnExit(); // also on Ctrl-C
         try {
             Files.writeString(file, writer.write(trial, file.getFileName().toString(), false));
             List<Suite> suites;
