@@ -18,6 +18,7 @@ import org.postpatch.cli.init.StarterSuite;
 import org.postpatch.cli.init.SuiteCheck;
 import org.postpatch.cli.init.SuiteWriter;
 import org.postpatch.cli.init.Target;
+import org.postpatch.cli.init.UnusableDocumentException;
 import org.postpatch.config.Environment;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.IoProblems;
@@ -61,7 +62,7 @@ final class InitCommand implements Callable<Integer> {
             description = "The suite's name (default: the application's, from Actuator's info or the OpenAPI title).")
     String suite;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5s",
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10s",
             description = "How long each request may take, while looking and in the written probes (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -107,7 +108,7 @@ final class InitCommand implements Callable<Integer> {
             output.error("could not complete: nothing answers at " + target.url() + ": " + silent.getMessage()
                     + ". Is the application running there? Nothing was written.");
             return ExitCodes.INCOMPLETE;
-        } catch (IllegalArgumentException unusable) {
+        } catch (UnusableDocumentException unusable) {
             throw new BadInputException(unusable.getMessage());
         } catch (IOException unwritable) {
             output.error("could not complete: " + unwritable.getMessage());

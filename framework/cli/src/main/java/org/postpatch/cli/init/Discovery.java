@@ -2,6 +2,7 @@ package org.postpatch.cli.init;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,15 +47,15 @@ public final class Discovery {
     /**
      * The planned suite, not yet checked against the application.
      *
-     * @throws NoAnswerException        when the application does not answer at its URL
-     * @throws IllegalArgumentException when the OpenAPI document given with --openapi cannot be used
+     * @throws NoAnswerException         when the application does not answer at its URL
+     * @throws UnusableDocumentException when the OpenAPI document given with --openapi cannot be used
      */
     public static StarterSuite discover(Target target, Settings settings, Consumer<String> progress)
-            throws NoAnswerException, InterruptedException {
+            throws NoAnswerException, UnusableDocumentException, InterruptedException {
         return new Discovery(target, settings, progress).discover();
     }
 
-    private StarterSuite discover() throws NoAnswerException, InterruptedException {
+    private StarterSuite discover() throws NoAnswerException, UnusableDocumentException, InterruptedException {
         findings.say("Looking at " + target.url() + " (GET requests only, no credentials):");
         Answer root = target.get("/");
         findings.answered(root, "");
@@ -112,38 +113,51 @@ public final class Discovery {
     }
 
     /** The document the user gave: bad input when it is missing, does not answer, or is not OpenAPI 3. */
-    private OpenApiDocument given(String location) throws InterruptedException {
-        byte[] content;
-        if (location.startsWith("http://") || location.startsWith("https://")) {
-            Answer answer;
-            try {
-                answer = target.get(location);
-            } catch (NoAnswerException silent) {
-                throw new IllegalArgumentException("--openapi " + location + ": " + silent.getMessage());
-            }
-            findings.answered(answer, "");
-            if (!answer.successful() || answer.cut()) {
-                throw new IllegalArgumentException("--openapi " + location + ": " + (answer.cut()
-                        ? "bigger than " + Target.MAX_BODY_BYTES / (1024 * 1024) + " MB" : "it answered " + answer.describeStatus()));
-            }
-            content = answer.body();
-        } else {
-            Path file = Path.of(location);
-            try {
-                if (Files.size(file) > Target.MAX_BODY_BYTES) {
-                    throw new IllegalArgumentException("--openapi " + location + ": bigger than "
-                            + Target.MAX_BODY_BYTES / (1024 * 1024) + " MB");
-                }
-                content = Files.readAllBytes(file);
-            } catch (IOException unreadable) {
-                throw new IllegalArgumentException("--openapi " + location + ": " + (Files.exists(file) ? "cannot read it: "
-                        + unreadable.getMessage() : "no such file"));
-            }
+    private OpenApiDocument given(String location) throws UnusableDocumentException, InterruptedException {
+        byte[] content = location.startsWith("http://") || location.startsWith("https://") ? download(location) : read(location);
+        OpenApiDocument document;
+        try {
+            document = OpenApiDocument.parse(location, content);
+        } catch (IllegalArgumentException notOpenApi) {
+            throw new UnusableDocumentException(notOpenApi.getMessage());
         }
-        OpenApiDocument document = OpenApiDocument.parse(location, content);
         findings.say("  " + location + ": OpenAPI " + document.version());
         findings.source("the OpenAPI " + document.version() + " document " + location);
         return document;
+    }
+
+    private byte[] download(String url) throws UnusableDocumentException, InterruptedException {
+        Answer answer;
+        try {
+            answer = target.get(url);
+        } catch (NoAnswerException silent) {
+            throw new UnusableDocumentException("--openapi " + url + ": " + silent.getMessage());
+        }
+        findings.answered(answer, "");
+        if (!answer.successful() || answer.cut()) {
+            throw new UnusableDocumentException("--openapi " + url + ": " + (answer.cut()
+                    ? "bigger than " + Target.MAX_BODY_BYTES / (1024 * 1024) + " MB" : "it answered " + answer.describeStatus()));
+        }
+        return answer.body();
+    }
+
+    private static byte[] read(String location) throws UnusableDocumentException {
+        Path file;
+        try {
+            file = Path.of(location);
+        } catch (InvalidPathException notAPath) {
+            throw new UnusableDocumentException("--openapi " + location + ": neither a file nor an http(s) URL");
+        }
+        try {
+            if (Files.size(file) > Target.MAX_BODY_BYTES) {
+                throw new UnusableDocumentException("--openapi " + location + ": bigger than "
+                        + Target.MAX_BODY_BYTES / (1024 * 1024) + " MB");
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException unreadable) {
+            throw new UnusableDocumentException("--openapi " + location + ": " + (Files.exists(file) ? "cannot read it: "
+                    + unreadable.getMessage() : "no such file"));
+        }
     }
 
     /** The first OpenAPI document the application serves at a usual path. */

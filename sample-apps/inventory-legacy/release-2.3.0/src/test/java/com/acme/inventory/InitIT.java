@@ -58,7 +58,7 @@ class InitIT {
     void initWritesTheHealthProbeAndSaysWhatItCouldNotFind() throws Exception {
         Path suite = folder.resolve("inventory.yaml");
 
-        Result init = postpatch("init", url, "--suite", "inventory", "--out", suite.toString());
+        Result init = postpatch("init", url, "--suite", "inventory", "--out", suite.toString(), "--timeout", "60s");
 
         assertThat(init.exitCode()).as(init.output()).isEqualTo(0);
         assertThat(init.output()).containsPattern("GET /actuator +404  no Actuator here")

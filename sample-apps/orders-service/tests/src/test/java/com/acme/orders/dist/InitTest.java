@@ -13,6 +13,12 @@ import org.junit.jupiter.api.Test;
  */
 class InitTest {
 
+    /**
+     * Each request's time limit: a freshly started instance renders its first page in C1-compiled
+     * code, which on a busy test machine takes longer than init's default 10s.
+     */
+    private static final String SLOW_MACHINE = "60s";
+
     private static Path node(String name) throws IOException {
         Path work = Path.of(System.getProperty("orders.work", "target/instances"));
         Files.createDirectories(work);
@@ -26,7 +32,8 @@ class InitTest {
             String url = orders.url("");
             Path suite = node.resolve("orders.yaml");
 
-            PostPatchCommandLine.Result init = PostPatchCommandLine.run(node, "init", url, "--out", suite.toString());
+            PostPatchCommandLine.Result init = PostPatchCommandLine.run(node, "init", url, "--out", suite.toString(),
+                    "--timeout", SLOW_MACHINE);
 
             assertThat(init.exitCode()).as(init.toString()).isEqualTo(0);
             assertThat(init.out()).containsPattern("GET /actuator/health/readiness +200  UP")
@@ -62,7 +69,8 @@ class InitTest {
                 "--management.endpoints.web.exposure.include=health,info,mappings", "--springdoc.api-docs.enabled=false")) {
             Path suite = node.resolve("orders.yaml");
 
-            PostPatchCommandLine.Result init = PostPatchCommandLine.run(node, "init", orders.url(""), "--out", suite.toString());
+            PostPatchCommandLine.Result init = PostPatchCommandLine.run(node, "init", orders.url(""), "--out", suite.toString(),
+                    "--timeout", SLOW_MACHINE);
 
             assertThat(init.exitCode()).as(init.toString()).isEqualTo(0);
             assertThat(init.out()).containsPattern("GET /v3/api-docs +404")
