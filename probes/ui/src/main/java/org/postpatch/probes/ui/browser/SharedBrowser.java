@@ -18,15 +18,15 @@ interface SharedBrowser extends AutoCloseable {
 
     static SharedBrowser of(BrowserSettings settings) {
         if (settings instanceof BrowserSettings.Chrome chrome) {
-            return new TurnTaking("chrome", () -> {
+            return new QueuedSharedBrowser("chrome", () -> {
                 ChromeSession session = ChromeSession.prepare(chrome);
-                return new TurnTaking.Starting(session, session::start);
+                return new QueuedSharedBrowser.Starting(session, session::start);
             });
         }
         if (settings instanceof BrowserSettings.Remote remote) {
-            return new TurnTaking(remote.describe(), () -> {
+            return new QueuedSharedBrowser(remote.describe(), () -> {
                 RemoteSession session = new RemoteSession(remote);
-                return new TurnTaking.Starting(session, session::start);
+                return new QueuedSharedBrowser.Starting(session, session::start);
             });
         }
         return new FreshPerProbe();

@@ -16,7 +16,7 @@ import org.postpatch.config.Durations;
  * leaves it starting for the next. A session that a probe abandoned mid-step, or that stopped
  * answering, is killed and the next probe gets a new one.
  */
-final class TurnTaking implements SharedBrowser {
+final class QueuedSharedBrowser implements SharedBrowser {
 
     /** A session that is not started yet, and the blocking call that starts it. */
     record Starting(Session session, Start start) {
@@ -42,7 +42,7 @@ final class TurnTaking implements SharedBrowser {
     private CompletableFuture<Session> ready;
     private boolean closed;
 
-    TurnTaking(String name, Preparation preparation) {
+    QueuedSharedBrowser(String name, Preparation preparation) {
         this.name = name;
         this.preparation = preparation;
     }
