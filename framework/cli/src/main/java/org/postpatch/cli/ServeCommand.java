@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.postpatch.compare.TargetStart;
 import org.postpatch.config.Durations;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.IoProblems;
@@ -102,7 +103,10 @@ final class ServeCommand implements Callable<Integer> {
                 .token(token)
                 .schedule(schedule)
                 .parallel(parallel)
-                .fingerprint(Fingerprints::machine);
+                .fingerprint(Fingerprints::machine)
+                // serve is not the application: its own start says nothing of the target's. The
+                // application process's start time, once read from outside (--app-port), plugs in here.
+                .targetStart(() -> TargetStart.UNKNOWN);
         if (target != null) {
             builder.target(target);
         }

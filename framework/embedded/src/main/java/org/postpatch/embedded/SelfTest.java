@@ -23,7 +23,11 @@ import java.util.concurrent.atomic.LongAdder;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.postpatch.compare.Comparison;
-import org.postpatch.compare.SlowerCheck;
+import org.postpatch.compare.Baseline;
+import org.postpatch.compare.Criteria;
+import org.postpatch.compare.Judge;
+import org.postpatch.compare.Plan;
+import org.postpatch.compare.Recheck;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.SuiteLoader;
 import org.postpatch.endpoint.Access;
@@ -32,13 +36,13 @@ import org.postpatch.endpoint.RunRequest;
 import org.postpatch.endpoint.StatusEndpoint;
 import org.postpatch.endpoint.StatusSource;
 import org.postpatch.ledger.Baselines;
+import org.postpatch.ledger.LatencyHistory;
 import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerException;
 import org.postpatch.ledger.LedgerRun;
 import org.postpatch.ledger.Ledgers;
 import org.postpatch.ledger.RunKind;
 import org.postpatch.ledger.Trigger;
-import org.postpatch.model.LatencyTolerance;
 import org.postpatch.model.Suite;
 import org.postpatch.report.JsonReport;
 import org.postpatch.result.Fingerprint;
@@ -244,7 +248,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         if (config == null) {
             return new RunRequest("none", false, CompletableFuture.failedFuture(new IllegalStateException(problem)));
         }
-        if (current != null && !current.isDone()) {
+        if (inProgress()) {
             return new RunRequest(currentRunId, true, current);
         }
         String runId = Runner.newRunId();
@@ -268,14 +272,10 @@ public final class SelfTest implements StatusSource, AutoCloseable {
             fingerprint = config.fingerprint().get();
         }
         String baseline = baselineFor(suites.get(0));
-        runner = Runner.builder().parallel(config.parallel()).target(config.target()).attachments(config.attachments())
-                .redactor(redactor).fingerprint(fingerprint).build();
-        RunResult result = runner.run(suites, runId);
-        SlowerCheck.Judged judged = compare(baseline, suites, result);
-        Comparison comparison = judged == null ? null : judged.comparison();
-        if (judged != null) {
-            result = judged.result();
-        }
+        RunResult result = newRunner().run(suites, runId);
+        Recheck.Rechecked checked = recheck(baseline, suites, result);
+        result = checked.result();
+        Comparison comparison = checked.comparison();
         ObjectNode report = new JsonReport(redactor).tree(result, comparison);
         try {
             ledger.record(LedgerRun.of(result, RunKind.SELFTEST, trigger, baseline,
@@ -293,30 +293,46 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         return finished;
     }
 
-    /**
-     * This run judged against the last run on the previous fingerprint (the automatic baseline):
-     * each probe's change goes into the report and the ledger. Null without a baseline.
-     */
-    private SlowerCheck.Judged compare(String baselineRunId, List<Suite> suites, RunResult result) {
-        if (baselineRunId == null) {
-            return null;
-        }
-        try {
-            List<LedgerRun> recorded = ledger.run(baselineRunId);
-            if (recorded.isEmpty()) {
-                return null;
-            }
-            Map<String, LatencyTolerance> tolerances = new java.util.HashMap<>();
-            suites.forEach(suite -> suite.probes().forEach(probe -> tolerances.put(suite.name() + "/" + probe.id(), probe.latency())));
-            // Right after a restart the first requests are slow: a probe that looks slower is measured again.
-            return SlowerCheck.judge(Baselines.of(recorded), result, suites, tolerances, false, 2,
-                    subset -> Runner.builder().parallel(config.parallel()).target(config.target())
-                            .attachments(config.attachments()).redactor(redactor).fingerprint(fingerprint).build().run(subset));
-        } catch (LedgerException unreadable) {
-            warn("the baseline run " + baselineRunId + " could not be read: " + unreadable.getMessage());
-            return null;
-        }
+    /** A runner for this self-test, which {@link #close()} interrupts. */
+    private Runner newRunner() {
+        Runner created = Runner.builder().parallel(config.parallel()).target(config.target())
+                .attachments(config.attachments()).redactor(redactor).fingerprint(fingerprint).build();
+        runner = created;
+        return created;
     }
+
+    /**
+     * This run checked again — failures run again, probes that look slower measured again, slow first
+     * samples measured warm (any run may be the baseline of the next patch) — and judged against the
+     * last run on the previous fingerprint (the automatic baseline), when there is one: each probe's
+     * change goes into the report and the ledger.
+     */
+    private Recheck.Rechecked recheck(String baselineRunId, List<Suite> suites, RunResult result) {
+        Baseline baseline = null;
+        Map<String, Duration> usualSlowest = new java.util.HashMap<>();
+        if (baselineRunId != null) {
+            try {
+                List<LedgerRun> recorded = ledger.run(baselineRunId);
+                baseline = recorded.isEmpty() ? null : Baselines.of(recorded);
+                for (Suite suite : suites) {
+                    usualSlowest.putAll(LatencyHistory.usualSlowest(ledger.history(suite.name(), config.target(), HISTORY)));
+                }
+            } catch (LedgerException unreadable) {
+                warn("the baseline run " + baselineRunId + " could not be read: " + unreadable.getMessage());
+            }
+        }
+        Criteria criteria = Criteria.of(suites).usualSlowest(usualSlowest).targetStart(config.targetStart().get());
+        if (result.interrupted() || result.timedOut()) {
+            return new Recheck.Rechecked(result, baseline == null ? null : Judge.compare(baseline, result, criteria), List.of());
+        }
+        Recheck.Rechecked checked = Recheck.of(baseline, result, suites, Plan.of(criteria, true, result.startedAt(), null),
+                (subset, timeLeft) -> newRunner().run(subset));
+        checked.notes().forEach(note -> LOG.log(System.Logger.Level.INFO, "postpatch: " + note));
+        return checked;
+    }
+
+    /** How many earlier runs are read for the usual spread of each probe's time. */
+    private static final int HISTORY = 60;
 
     /** How far back the ledger is searched for the last run on another fingerprint. */
     private static final int BASELINE_SEARCH = 200;
@@ -353,7 +369,17 @@ public final class SelfTest implements StatusSource, AutoCloseable {
 
     @Override
     public synchronized boolean running() {
-        return current != null && !current.isDone();
+        return inProgress();
+    }
+
+    /**
+     * True while a run is under way: started and its result not served yet. A run whose result is
+     * already served is over, even if its task has a few statements left: a request then starts a
+     * new run rather than joining a finished one.
+     */
+    private boolean inProgress() {
+        LastRun served = last.get();
+        return current != null && !current.isDone() && (served == null || !served.runId().equals(currentRunId));
     }
 
     @Override
