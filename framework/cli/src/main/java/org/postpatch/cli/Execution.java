@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import org.postpatch.compare.Baseline;
 import org.postpatch.compare.Comparison;
-import org.postpatch.compare.Judge;
 import org.postpatch.compare.Plan;
 import org.postpatch.compare.Recheck;
 import org.postpatch.compare.Rerun;
@@ -102,20 +101,13 @@ final class Execution {
      * How probes run again before a verdict ({@link Recheck}): quietly, on the probes chosen, within
      * what is left of the run's deadline, stopped by Ctrl-C like the run itself.
      */
-    Rerun rerun(RunOptions options, org.postpatch.result.Fingerprint fingerprint) {
+    private Rerun rerun(RunOptions options, org.postpatch.result.Fingerprint fingerprint) {
         return (suites, timeLeft) -> run(runner(options, fingerprint, org.postpatch.engine.ProbeObserver.NONE, false,
                 timeLeft), suites);
     }
 
-    /**
-     * Checks the run again as {@code plan} says (against {@code baseline}, null for none) and says
-     * what that showed; an interrupted or timed-out run is left as it is.
-     */
+    /** Checks the run again as {@code plan} says (against {@code baseline}, null for none) and says what that showed. */
     Recheck.Rechecked recheck(Baseline baseline, RunResult result, List<Suite> suites, Plan plan, RunOptions options) {
-        if (result.interrupted() || result.timedOut()) {
-            return new Recheck.Rechecked(result, baseline == null ? null : Judge.compare(baseline, result, plan.criteria()),
-                    List.of());
-        }
         Recheck.Rechecked checked = Recheck.of(baseline, result, suites, plan, rerun(options, result.fingerprint()));
         checked.notes().forEach(output::info);
         return checked;

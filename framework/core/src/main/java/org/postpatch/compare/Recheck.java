@@ -53,9 +53,13 @@ public final class Recheck {
 
     /**
      * Checks {@code first} again as {@code plan} says and judges it against {@code baseline}
-     * (null: nothing to judge against, as for a baseline itself).
+     * (null: nothing to judge against, as for a baseline itself). A run that was interrupted or ran
+     * out of time is judged as it is: nothing more runs for it.
      */
     public static Rechecked of(Baseline baseline, RunResult first, List<Suite> suites, Plan plan, Rerun rerun) {
+        if (first.interrupted() || first.timedOut()) {
+            return new Rechecked(first, baseline == null ? null : Judge.compare(baseline, first, plan.criteria()), List.of());
+        }
         long start = System.nanoTime();
         boolean fresh = plan.criteria().targetStart().fresh(first.startedAt());
         RunResult run = first;

@@ -23,10 +23,6 @@ import java.util.concurrent.atomic.LongAdder;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.postpatch.compare.Comparison;
-import org.postpatch.compare.Baseline;
-import org.postpatch.compare.Criteria;
-import org.postpatch.compare.Judge;
-import org.postpatch.compare.Plan;
 import org.postpatch.compare.Recheck;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.SuiteLoader;
@@ -35,8 +31,6 @@ import org.postpatch.endpoint.LastRun;
 import org.postpatch.endpoint.RunRequest;
 import org.postpatch.endpoint.StatusEndpoint;
 import org.postpatch.endpoint.StatusSource;
-import org.postpatch.ledger.Baselines;
-import org.postpatch.ledger.LatencyHistory;
 import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerException;
 import org.postpatch.ledger.LedgerRun;
@@ -76,11 +70,13 @@ public final class SelfTest implements StatusSource, AutoCloseable {
     private volatile String warning;
     private volatile String phase = "STARTING";
     private volatile Runner runner;
+    private final AutomaticBaseline automaticBaseline;
     private CompletableFuture<LastRun> current;
     private String currentRunId;
 
     private SelfTest(SelfTestConfig config) {
         this.config = config;
+        this.automaticBaseline = new AutomaticBaseline(config, () -> ledger, this::warn);
         this.background = Executors.newSingleThreadExecutor(task -> daemon(task, "postpatch-selftest"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "postpatch-schedule"));
     }
@@ -271,9 +267,9 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         if (fingerprint == null) {
             fingerprint = config.fingerprint().get();
         }
-        String baseline = baselineFor(suites.get(0));
+        String baseline = automaticBaseline.runIdFor(suites.get(0), fingerprint);
         RunResult result = newRunner().run(suites, runId);
-        Recheck.Rechecked checked = recheck(baseline, suites, result);
+        Recheck.Rechecked checked = automaticBaseline.judge(baseline, suites, result, (subset, timeLeft) -> newRunner().run(subset));
         result = checked.result();
         Comparison comparison = checked.comparison();
         ObjectNode report = new JsonReport(redactor).tree(result, comparison);
@@ -299,67 +295,6 @@ public final class SelfTest implements StatusSource, AutoCloseable {
                 .attachments(config.attachments()).redactor(redactor).fingerprint(fingerprint).build();
         runner = created;
         return created;
-    }
-
-    /**
-     * This run checked again — failures run again, probes that look slower measured again, slow first
-     * samples measured warm (any run may be the baseline of the next patch) — and judged against the
-     * last run on the previous fingerprint (the automatic baseline), when there is one: each probe's
-     * change goes into the report and the ledger.
-     */
-    private Recheck.Rechecked recheck(String baselineRunId, List<Suite> suites, RunResult result) {
-        Baseline baseline = null;
-        Map<String, Duration> usualSlowest = new java.util.HashMap<>();
-        if (baselineRunId != null) {
-            try {
-                List<LedgerRun> recorded = ledger.run(baselineRunId);
-                baseline = recorded.isEmpty() ? null : Baselines.of(recorded);
-                for (Suite suite : suites) {
-                    usualSlowest.putAll(LatencyHistory.usualSlowest(ledger.history(suite.name(), config.target(), HISTORY)));
-                }
-            } catch (LedgerException unreadable) {
-                warn("the baseline run " + baselineRunId + " could not be read: " + unreadable.getMessage());
-            }
-        }
-        Criteria criteria = Criteria.of(suites).usualSlowest(usualSlowest).targetStart(config.targetStart().get());
-        if (result.interrupted() || result.timedOut()) {
-            return new Recheck.Rechecked(result, baseline == null ? null : Judge.compare(baseline, result, criteria), List.of());
-        }
-        Recheck.Rechecked checked = Recheck.of(baseline, result, suites, Plan.of(criteria, true, result.startedAt(), null),
-                (subset, timeLeft) -> newRunner().run(subset));
-        checked.notes().forEach(note -> LOG.log(System.Logger.Level.INFO, "postpatch: " + note));
-        return checked;
-    }
-
-    /** How many earlier runs are read for the usual spread of each probe's time. */
-    private static final int HISTORY = 60;
-
-    /** How far back the ledger is searched for the last run on another fingerprint. */
-    private static final int BASELINE_SEARCH = 200;
-
-    /** Per suite: the last run on another fingerprint, once found (the fingerprint is fixed for a process). */
-    private final Map<String, String> baselines = new ConcurrentHashMap<>();
-
-    /**
-     * The last run on another fingerprint: what every run of this process is compared with — the
-     * first one after a patch and the scheduled or requested ones after it alike.
-     */
-    private String baselineFor(Suite suite) {
-        String known = baselines.get(suite.name());
-        if (known != null) {
-            return known;
-        }
-        try {
-            for (LedgerRun run : ledger.history(suite.name(), config.target(), BASELINE_SEARCH)) {
-                if (!run.fingerprint().digest().equals(fingerprint.digest())) {
-                    baselines.put(suite.name(), run.runId());
-                    return run.runId();
-                }
-            }
-            return null;
-        } catch (LedgerException unavailable) {
-            return null;
-        }
     }
 
     @Override
