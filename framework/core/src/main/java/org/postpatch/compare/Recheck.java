@@ -64,12 +64,13 @@ public final class Recheck {
         boolean fresh = plan.criteria().targetStart().fresh(first.startedAt());
         RunResult run = first;
         Set<String> confirmed = new HashSet<>();
+        Set<String> settled = new HashSet<>();
         Set<String> measured = new LinkedHashSet<>();
         Set<String> warmed = new HashSet<>();
         String cutShort = null;
         for (int round = 1; round <= ROUNDS && !run.interrupted(); round++) {
             Comparison comparison = baseline == null ? null : Judge.compare(baseline, run, plan.criteria());
-            Set<String> confirm = toConfirm(run, comparison, confirmed);
+            Set<String> confirm = toConfirm(run, comparison, settled);
             Set<String> slower = slower(comparison);
             Set<String> warm = plan.warm() && round == 1 ? worthWarming(run, plan.criteria(), slower) : Set.of();
             if (confirm.isEmpty() && slower.isEmpty() && warm.isEmpty()) {
@@ -92,6 +93,10 @@ public final class Recheck {
                     left == null ? null : left.minus(pause));
             Set<String> remeasure = new HashSet<>(slower);
             remeasure.addAll(warm);
+            // A failure run again is settled; a probe blocked before may fail now for the first time,
+            // and is confirmed in the next round.
+            run.probes().stream().filter(p -> confirm.contains(p.key()) && p.status() == ProbeStatus.FAILED)
+                    .forEach(p -> settled.add(p.key()));
             run = Samples.merge(run, again, confirm, remeasure, fresh);
             confirmed.addAll(confirm);
             measured.addAll(slower);
@@ -111,14 +116,14 @@ public final class Recheck {
     }
 
     /**
-     * Failures to run again: single-attempt failures not yet confirmed (REGRESSED ones when judged
+     * Failures to run again: single-attempt failures not yet settled (REGRESSED ones when judged
      * against a baseline), and the probes they blocked. A probe that already failed every attempt of
      * its retry policy has confirmed itself.
      */
-    private static Set<String> toConfirm(RunResult run, Comparison comparison, Set<String> confirmed) {
+    private static Set<String> toConfirm(RunResult run, Comparison comparison, Set<String> settled) {
         Set<String> failures = new LinkedHashSet<>();
         for (ProbeResult probe : run.probes()) {
-            if (probe.status() == ProbeStatus.FAILED && probe.attempts() <= 1 && !confirmed.contains(probe.key())
+            if (probe.status() == ProbeStatus.FAILED && probe.attempts() <= 1 && !settled.contains(probe.key())
                     && changeIs(comparison, probe, Change.REGRESSED)) {
                 failures.add(probe.key());
             }

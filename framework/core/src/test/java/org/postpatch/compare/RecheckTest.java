@@ -92,6 +92,27 @@ class RecheckTest {
     }
 
     @Test
+    void aProbeThatFailsForTheFirstTimeOnceItsBlockerPassesIsConfirmedInTheNextRound() {
+        RunResult first = firstRun("""
+                suite: s
+                probes:
+                  - id: root
+                    flaky: { key: "%s/root", passOnAttempt: 2 }
+                  - id: child
+                    needs: [root]
+                    flaky: { key: "%s/child", passOnAttempt: 2 }
+                """.formatted(folder, folder));
+
+        Recheck.Rechecked checked = recheck(allPassed(), first, plan(TargetStart.UNKNOWN));
+
+        assertThat(reruns).hasValue(2);
+        assertThat(checked.comparison().of("s", "root").orElseThrow().change()).isEqualTo(Change.FLAKY);
+        assertThat(checked.comparison().of("s", "child").orElseThrow().change()).isEqualTo(Change.FLAKY);
+        assertThat(probe(checked.result(), "child").samples()).extracting(s -> s.status())
+                .containsExactly(ProbeStatus.BLOCKED, ProbeStatus.FAILED, ProbeStatus.PASSED);
+    }
+
+    @Test
     void aFailureThatFailsAgainIsRegressedAndWhatItBlocksIsBlockedUnderIt() {
         RunResult first = firstRun("""
                 suite: s
