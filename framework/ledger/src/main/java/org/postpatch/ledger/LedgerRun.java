@@ -51,10 +51,19 @@ public record LedgerRun(String runId, String suite, String target, RunKind kind,
                 verdict = comparison.verdict(run, suite.suite());
             }
             runs.add(new LedgerRun(run.runId(), suite.suite(), run.target(), kind, trigger, suite.startedAt(),
-                    suite.duration(), verdict, run.interrupted(), run.timedOut(), run.fingerprint(), baselineRunId,
+                    untilVerdict(run, suite), verdict, run.interrupted(), run.timedOut(), run.fingerprint(), baselineRunId,
                     false, processStartedAt, probes));
         }
         return runs;
+    }
+
+    /**
+     * From the suite's start until its verdict was known: the end of the whole run, which includes
+     * probes run again after the last suite finished ({@link org.postpatch.compare.Recheck}).
+     */
+    private static Duration untilVerdict(RunResult run, SuiteResult suite) {
+        Duration untilRunEnd = Duration.between(suite.startedAt(), run.startedAt().plus(run.duration()));
+        return untilRunEnd.compareTo(suite.duration()) > 0 ? untilRunEnd : suite.duration();
     }
 
     /** How many of its probes had this change against the baseline (verify runs). */
