@@ -19,6 +19,7 @@ import org.postpatch.compare.Comparison;
 import org.postpatch.compare.ProbeComparison;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
+import org.postpatch.result.Sample;
 import org.postpatch.result.SuiteResult;
 import org.postpatch.secret.Redactor;
 
@@ -161,7 +162,7 @@ public final class JunitXmlReport {
                 }
                 if (probe != null && !probe.samples().isEmpty()) {
                     xml.writeCharacters("\nrun " + probe.samples().size() + " times: " + clean(redactor.redact(
-                            org.postpatch.result.Sample.describe(probe.samples()))));
+                            Sample.describe(probe.samples()))));
                 }
                 xml.writeEndElement();
             }
