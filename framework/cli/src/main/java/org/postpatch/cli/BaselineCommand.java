@@ -1,10 +1,16 @@
 package org.postpatch.cli;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.postpatch.compare.Criteria;
+import org.postpatch.compare.Plan;
 import org.postpatch.ledger.Ledgers;
 import org.postpatch.ledger.RunKind;
 import org.postpatch.model.Suite;
+import org.postpatch.report.ConsoleReport;
+import org.postpatch.result.Fingerprint;
 import org.postpatch.result.RunResult;
 import org.postpatch.result.Verdict;
 import picocli.CommandLine.Command;
@@ -15,7 +21,9 @@ import picocli.CommandLine.Mixin;
         description = {"Run the suites and record the result as the baseline of each suite on this target: what "
                 + "'postpatch verify' will judge the patched target against. Run it just before patching.",
                 "A baseline is a measurement: probes failing now are recorded, and 'verify' will report them as "
-                        + "STILL_FAILING instead of blaming them on the patch."},
+                        + "STILL_FAILING instead of blaming them on the patch. Its times are warm: probes whose first "
+                        + "sample took long enough to matter are measured again, and a failure is run again before "
+                        + "it is recorded."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the baseline was recorded (whatever its verdict)", "2:bad input (also an "
                 + "--app-pid/--app-port process that is not there, not a JVM or not readable)",
@@ -30,6 +38,9 @@ final class BaselineCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions options;
+
+    @Mixin
+    WaitOption wait;
 
     @Mixin
     FingerprintOption fingerprint;
@@ -54,7 +65,19 @@ final class BaselineCommand implements Callable<Integer> {
         if (suites == null) {
             return ExitCodes.BAD_INPUT;
         }
-        RunResult result = execution.run(suites, options, fingerprint.read(output), true);
+        Optional<Instant> answered = wait.await(output, options, execution, suites);
+        if (execution.interrupted()) {
+            return ExitCodes.INCOMPLETE;
+        }
+        Fingerprint now = fingerprint.read(output);
+        RunResult result = execution.run(suites, options, now, false);
+        // The baseline's times are what verify judges SLOWER by: measured again warm, so that a cold
+        // first request does not hide a slowdown; its failures are confirmed, so that a flake does not
+        // hide the regression that follows.
+        Criteria criteria = Criteria.of(suites).targetStart(Execution.targetStart(answered, now));
+        result = execution.recheck(null, result, suites, Plan.of(criteria, true, result.startedAt(), options.timeout),
+                options).result();
+        new ConsoleReport(output.out(), output.redactor(), output.colour()).summary(result);
         if (result.interrupted() || result.timedOut()) {
             execution.writeReports(result, options);
             output.error((result.interrupted() ? "interrupted" : "the run's timeout expired")

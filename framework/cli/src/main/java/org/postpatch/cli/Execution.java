@@ -2,7 +2,12 @@ package org.postpatch.cli;
 
 import java.io.IOException;
 import java.util.List;
+import org.postpatch.compare.Baseline;
 import org.postpatch.compare.Comparison;
+import org.postpatch.compare.Plan;
+import org.postpatch.compare.Recheck;
+import org.postpatch.compare.Rerun;
+import org.postpatch.compare.TargetStart;
 import org.postpatch.config.Environment;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.IoProblems;
@@ -65,12 +70,17 @@ final class Execution {
     /** A runner as above; {@code withTags} false when the caller has already chosen the probes. */
     Runner runner(RunOptions options, org.postpatch.result.Fingerprint fingerprint, org.postpatch.engine.ProbeObserver observer,
                   boolean withTags) {
+        return runner(options, fingerprint, observer, withTags, options.timeout);
+    }
+
+    private Runner runner(RunOptions options, org.postpatch.result.Fingerprint fingerprint,
+                          org.postpatch.engine.ProbeObserver observer, boolean withTags, java.time.Duration timeout) {
         if (options.parallel < 1) {
             throw new BadInputException("--parallel must be at least 1, was " + options.parallel);
         }
         Runner.Builder builder = Runner.builder()
                 .parallel(options.parallel)
-                .timeout(options.timeout)
+                .timeout(timeout)
                 .target(options.target)
                 .attachments(options.attachmentFolder())
                 .redactor(output.redactor())
@@ -85,6 +95,34 @@ final class Execution {
             runner.interrupt();
         }
         return runner;
+    }
+
+    /**
+     * How probes run again before a verdict ({@link Recheck}): quietly, on the probes chosen, within
+     * what is left of the run's deadline, stopped by Ctrl-C like the run itself.
+     */
+    private Rerun rerun(RunOptions options, org.postpatch.result.Fingerprint fingerprint) {
+        return (suites, timeLeft) -> run(runner(options, fingerprint, org.postpatch.engine.ProbeObserver.NONE, false,
+                timeLeft), suites);
+    }
+
+    /** Checks the run again as {@code plan} says (against {@code baseline}, null for none) and says what that showed. */
+    Recheck.Rechecked recheck(Baseline baseline, RunResult result, List<Suite> suites, Plan plan, RunOptions options) {
+        Recheck.Rechecked checked = Recheck.of(baseline, result, suites, plan, rerun(options, result.fingerprint()));
+        checked.notes().forEach(output::info);
+        return checked;
+    }
+
+    /**
+     * When the target started, as far as this command knows: the application process's own start
+     * (read from outside with --app-pid / --app-port), else the moment {@code --wait} first saw it
+     * answer. This is the one place the target's start is decided for the command line.
+     */
+    static TargetStart targetStart(java.util.Optional<java.time.Instant> firstAnswered,
+                                   org.postpatch.result.Fingerprint fingerprint) {
+        return fingerprint.applicationStartedAt().map(TargetStart::processStartedAt)
+                .or(() -> firstAnswered.map(TargetStart::answeredAt))
+                .orElse(TargetStart.UNKNOWN);
     }
 
     /** The --tags expression, checked. */

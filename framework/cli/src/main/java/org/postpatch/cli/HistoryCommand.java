@@ -6,9 +6,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.postpatch.compare.Comparison;
 import org.postpatch.config.Durations;
+import org.postpatch.ledger.FlakeRate;
 import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerException;
+import org.postpatch.ledger.LedgerProbe;
 import org.postpatch.ledger.LedgerRun;
 import org.postpatch.ledger.Ledgers;
 import org.postpatch.ledger.PatchFigures;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show past runs (newest first) and, per suite and target, the figures that say whether "
                 + "small, frequent patches pay off: patches seen, runs per patch, time from patch to verdict, "
-                + "failures caught, rollbacks.",
+                + "failures caught, rollbacks; and each probe's flake rate (failed, then passed when run again).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:shown", "2:bad option", "3:the ledger could not be read"})
 final class HistoryCommand implements Callable<Integer> {
@@ -84,6 +87,7 @@ final class HistoryCommand implements Callable<Integer> {
             printRuns(recent, limit);
             output.info("");
             printFigures(PatchFigures.of(recent));
+            printFlakes(FlakeRate.of(recent), recent.size());
             return ExitCodes.PASS;
         } catch (LedgerException e) {
             output.error(e.getMessage());
@@ -119,9 +123,15 @@ final class HistoryCommand implements Callable<Integer> {
                 notes.append(failed).append(" not passed");
             }
             if (run.kind() == org.postpatch.ledger.RunKind.VERIFY) {
-                notes.append(notes.length() > 0 ? "; " : "").append(run.count("REGRESSED")).append(" regressed, ")
+                notes.append(notes.length() > 0 ? "; " : "")
+                        .append(Comparison.rootCauses(run.count("REGRESSED"), run.count("BLOCKED")))
+                        .append(run.count("FLAKY") > 0 ? ", " + run.count("FLAKY") + " flaky" : "").append(", ")
                         .append(run.count("FIXED")).append(" fixed, ").append(run.count("STILL_FAILING"))
                         .append(" still failing");
+            }
+            List<String> flaked = run.probes().stream().filter(LedgerProbe::flaked).map(LedgerProbe::id).toList();
+            if (!flaked.isEmpty()) {
+                notes.append(notes.length() > 0 ? "; " : "").append("flaked: ").append(String.join(", ", flaked));
             }
             if (run.baselineRunId() != null) {
                 notes.append(notes.length() > 0 ? "; " : "").append("baseline ").append(run.baselineRunId());
@@ -144,6 +154,19 @@ final class HistoryCommand implements Callable<Integer> {
             output.info(String.format(Locale.ROOT, "%-24s %-19s %-8s %-4s %-20s %-16s %8s  %s", run.runId(),
                     TIME.format(run.startedAt()), run.kind().name().toLowerCase(Locale.ROOT), run.verdict(), run.suite(),
                     run.target(), Durations.format(run.duration()), notes));
+        }
+    }
+
+    /** Each probe that flaked, with how often over the runs that recorded it. */
+    private void printFlakes(List<FlakeRate> rates, int runs) {
+        if (rates.isEmpty()) {
+            output.info("No probe flaked (failed, then passed when run again) in the last " + count(runs, "run") + ".");
+            return;
+        }
+        output.info("Flaky probes (failed, then passed when run again), last " + count(runs, "run") + ":");
+        for (FlakeRate rate : rates) {
+            output.info(String.format(Locale.ROOT, "  %s on %s: %s flaked in %d of %s (%.0f%%)", rate.suite(), rate.target(),
+                    rate.probe(), rate.flakes(), count(rate.runs(), "run"), rate.rate() * 100));
         }
     }
 

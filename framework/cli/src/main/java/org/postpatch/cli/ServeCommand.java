@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
+import org.postpatch.compare.TargetStart;
 import org.postpatch.config.Durations;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.IoProblems;
@@ -118,7 +119,10 @@ final class ServeCommand implements Callable<Integer> {
                 .token(token)
                 .schedule(schedule)
                 .parallel(parallel)
-                .fingerprint(fingerprint);
+                .fingerprint(fingerprint)
+                // serve is not the application: its own start says nothing of the target's; the
+                // application process's start does, when --app-port or --app-pid names it.
+                .targetStart(targetStart(fingerprint));
         if (target != null) {
             builder.target(target);
         }
@@ -142,5 +146,20 @@ final class ServeCommand implements Callable<Integer> {
             new Execution(output).printProblems(invalid.problems());
             return ExitCodes.BAD_INPUT;
         }
+    }
+
+    /** When the target started: the application process's start, when serve reads that process. */
+    private Supplier<TargetStart> targetStart(Supplier<Fingerprint> fingerprint) {
+        if (!app.given()) {
+            return () -> TargetStart.UNKNOWN;
+        }
+        return () -> {
+            try {
+                return fingerprint.get().applicationStartedAt().map(TargetStart::processStartedAt)
+                        .orElse(TargetStart.UNKNOWN);
+            } catch (RuntimeException notRunning) {
+                return TargetStart.UNKNOWN;
+            }
+        };
     }
 }

@@ -1,8 +1,10 @@
 package org.postpatch.cli;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -13,9 +15,10 @@ import org.postpatch.model.Suite;
 import org.postpatch.result.RunResult;
 
 /**
- * {@code verify --wait}: before verifying, waits until the target answers — until the probes that
+ * {@code --wait} (baseline, verify): first waits until the target answers — until the probes that
  * need no other probe (its ports, its health endpoint) pass — polling every second. These polls are
- * not recorded. When the time is up, the verify goes ahead and reports what does not answer.
+ * not recorded. When the time is up, the command goes ahead and reports what does not answer. The
+ * moment the target first answered tells the verdict that the target has just started.
  */
 final class TargetWait {
 
@@ -31,7 +34,8 @@ final class TargetWait {
         this.execution = execution;
     }
 
-    void await(List<Suite> all, Duration atMost) {
+    /** Waits; returns when the target was first seen answering, empty when it did not answer in time. */
+    Optional<Instant> await(List<Suite> all, Duration atMost) {
         List<Suite> suites;
         try {
             suites = options.tags == null ? all : org.postpatch.run.Runner.select(all, Execution.tags(options));
@@ -59,12 +63,15 @@ final class TargetWait {
                     });
             if (!execution.interrupted()) {
                 output.info("The target answers (after " + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + ").");
+                return Optional.of(last.get().startedAt());
             }
+            return Optional.empty();
         } catch (ConditionTimeoutException notUp) {
             String failing = last.get() == null ? "" : String.join(", ", last.get().probes().stream()
                     .filter(p -> !p.passed()).map(p -> p.id() + " (" + output.redactor().redact(p.message()) + ")").toList());
             output.info("The target did not answer within " + Durations.format(atMost) + (failing.isEmpty() ? "" : ": " + failing)
-                    + "; verifying anyway.");
+                    + "; going ahead anyway.");
+            return Optional.empty();
         }
     }
 }

@@ -1,26 +1,28 @@
 package org.postpatch.cli;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.postpatch.compare.Baseline;
 import org.postpatch.compare.Comparison;
-import org.postpatch.compare.SlowerCheck;
-import org.postpatch.engine.ProbeObserver;
+import org.postpatch.compare.Criteria;
+import org.postpatch.compare.Plan;
+import org.postpatch.compare.Recheck;
 import org.postpatch.ledger.Baselines;
+import org.postpatch.ledger.LatencyHistory;
 import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerException;
 import org.postpatch.ledger.LedgerRun;
 import org.postpatch.ledger.Ledgers;
 import org.postpatch.ledger.RunKind;
-import org.postpatch.model.LatencyTolerance;
-import org.postpatch.model.ProbeDefinition;
 import org.postpatch.model.Suite;
 import org.postpatch.report.ConsoleReport;
 import org.postpatch.result.Fingerprint;
@@ -33,9 +35,11 @@ import picocli.CommandLine.Option;
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the suites and judge them against the latest baseline of the same suite and target "
                 + "(or --against RUN_ID): what did this patch break?",
-                "Each probe is REGRESSED (passed before, fails now), STILL_FAILING (failed before too), FIXED, NEW, "
-                        + "REMOVED, SLOWER (beyond its latency tolerance) or SAME. A regression of a critical probe "
-                        + "fails the verify; STILL_FAILING is reported loudly but fails only with --strict. "
+                "Each probe is REGRESSED (passed before, fails now, and again when run again), BLOCKED (a probe it "
+                        + "needs does not pass), FLAKY (failed once, passed when run again), STILL_FAILING (failed "
+                        + "before too), FIXED, NEW, REMOVED, SLOWER (beyond its latency tolerance) or SAME. A "
+                        + "regression of a critical probe fails the verify; FLAKY and STILL_FAILING are reported "
+                        + "loudly (WARN), STILL_FAILING fails only with --strict. "
                         + "Without a baseline, verify says so and judges like 'run'."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the patch broke nothing (warnings allowed)", "1:a regression (or a critical new probe "
@@ -57,10 +61,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--against", paramLabel = "RUN_ID", description = "Judge against this run instead of the latest baseline.")
     String against;
 
-    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "First wait (up to DURATION) until the target answers: its first probes (those needing no "
-                    + "other) pass, polled every second.")
-    Duration wait;
+    @Mixin
+    WaitOption wait;
 
     @Option(names = "--strict", description = "Also fail when probes that failed in the baseline still fail.")
     boolean strict;
@@ -70,9 +72,6 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
     LedgerOption ledger;
-
-    /** How many more times a probe that looks slower is measured before it is called SLOWER. */
-    private static final int SLOWER_SAMPLES = 2;
 
     private final Output output;
 
@@ -89,12 +88,18 @@ final class VerifyCommand implements Callable<Integer> {
         }
         String target = options.target != null ? options.target : org.postpatch.engine.ExecutionSettings.hostName();
         Baseline baseline;
+        Map<String, Duration> usualSlowest = new HashMap<>();
         try (Ledger opened = Ledgers.open(ledger.location())) {
             List<LedgerRun> recorded = findBaseline(opened, suites, target);
             if (recorded == null) {
                 return ExitCodes.BAD_INPUT;
             }
             baseline = recorded.isEmpty() ? null : Baselines.of(recorded);
+            if (baseline != null) {
+                for (Suite suite : suites) {
+                    usualSlowest.putAll(LatencyHistory.usualSlowest(opened.history(suite.name(), target, HISTORY)));
+                }
+            }
         } catch (LedgerException unreadable) {
             output.error("cannot verify without the ledger: " + unreadable.getMessage()
                     + " (use 'postpatch run' to check the target without a baseline)");
@@ -107,36 +112,28 @@ final class VerifyCommand implements Callable<Integer> {
         } else {
             output.info("Judging against baseline " + baseline.runId() + " (started " + baseline.startedAt() + ").");
         }
-        if (options.tags != null) {
-            Execution.tags(options); // a malformed expression is reported before any waiting
-        }
-        fingerprint.check(); // so is a bad --app-pid, --app-port or --fingerprint-url
-        if (wait != null) {
-            new TargetWait(output, options, execution).await(suites, wait);
-        }
+        fingerprint.check(); // a bad --app-pid, --app-port or --fingerprint-url is reported before any waiting
+        Optional<Instant> answered = wait.await(output, options, execution, suites);
         if (execution.interrupted()) {
             return ExitCodes.INCOMPLETE;
         }
         Fingerprint now = fingerprint.read(output);
         RunResult result = execution.run(suites, options, now, baseline == null);
         Comparison comparison = null;
-        if (baseline != null && !result.interrupted() && !result.timedOut()) {
-            SlowerCheck.Judged judged = SlowerCheck.judge(baseline, result, suites, tolerances(suites), strict,
-                    SLOWER_SAMPLES, subset -> Execution.run(execution.runner(options, now, ProbeObserver.NONE), subset));
-            if (judged.remeasured() > 0) {
-                output.info("Measured " + judged.remeasured() + " probe(s) that looked slower again; "
-                        + judged.comparison().counts().getOrDefault(org.postpatch.compare.Change.SLOWER, 0L)
-                        + " stayed slower.");
-            }
-            result = judged.result();
-            comparison = judged.comparison();
-            new ConsoleReport(output.out(), output.redactor(), output.colour()).summary(result, comparison);
-        } else if (baseline != null) {
-            comparison = org.postpatch.compare.Judge.compare(baseline, result, tolerances(suites), strict);
+        if (baseline != null) {
+            Criteria criteria = Criteria.of(suites).strict(strict).usualSlowest(usualSlowest)
+                    .targetStart(Execution.targetStart(answered, now));
+            Recheck.Rechecked checked = execution.recheck(baseline, result, suites,
+                    Plan.of(criteria, false, result.startedAt(), options.timeout), options);
+            result = checked.result();
+            comparison = checked.comparison();
             new ConsoleReport(output.out(), output.redactor(), output.colour()).summary(result, comparison);
         }
         return execution.conclude(result, comparison, options, ledger.location(), RunKind.VERIFY);
     }
+
+    /** How many earlier runs of a suite on the target are read for the usual spread of its probes' times. */
+    private static final int HISTORY = 60;
 
     /** The recorded baseline, empty when there is none, or null after reporting a bad --against. */
     private List<LedgerRun> findBaseline(Ledger opened, List<Suite> suites, String target) {
@@ -162,15 +159,4 @@ final class VerifyCommand implements Callable<Integer> {
         }
         return found;
     }
-
-    private static Map<String, LatencyTolerance> tolerances(List<Suite> suites) {
-        Map<String, LatencyTolerance> tolerances = new HashMap<>();
-        for (Suite suite : suites) {
-            for (ProbeDefinition probe : suite.probes()) {
-                tolerances.put(suite.name() + "/" + probe.id(), probe.latency());
-            }
-        }
-        return tolerances;
-    }
-
 }

@@ -36,19 +36,21 @@ public final class Outcome {
     private final Map<String, String> captures;
     private final List<Attachment> attachments;
     private final List<Part> parts;
+    private final boolean late;
 
     private Outcome(ProbeStatus status, String message, Map<String, Object> details, Map<String, String> captures,
-                    List<Attachment> attachments, List<Part> parts) {
+                    List<Attachment> attachments, List<Part> parts, boolean late) {
         this.status = status;
         this.message = message == null ? "" : message;
         this.details = details;
         this.captures = captures;
         this.attachments = attachments;
         this.parts = parts;
+        this.late = late;
     }
 
     private static Outcome of(ProbeStatus status, String message) {
-        return new Outcome(status, message, Map.of(), Map.of(), List.of(), List.of());
+        return new Outcome(status, message, Map.of(), Map.of(), List.of(), List.of(), false);
     }
 
     public static Outcome passed() {
@@ -64,6 +66,15 @@ public final class Outcome {
         return of(ProbeStatus.FAILED, reason);
     }
 
+    /**
+     * A failure only because the answer came too late: a timeout, a latency budget ({@code within}).
+     * Right after the target started such a miss is measured again once the target is warm before
+     * it is judged.
+     */
+    public static Outcome late(String reason) {
+        return new Outcome(ProbeStatus.FAILED, reason, Map.of(), Map.of(), List.of(), List.of(), true);
+    }
+
     /** The probe does not apply here (for example, a check for another operating system). */
     public static Outcome skipped(String reason) {
         return of(ProbeStatus.SKIPPED, reason);
@@ -74,7 +85,7 @@ public final class Outcome {
         Objects.requireNonNull(value, () -> "detail '" + key + "' is null; leave it out instead");
         Map<String, Object> copy = new LinkedHashMap<>(details);
         copy.put(key, value);
-        return new Outcome(status, message, Collections.unmodifiableMap(copy), captures, attachments, parts);
+        return new Outcome(status, message, Collections.unmodifiableMap(copy), captures, attachments, parts, late);
     }
 
     /** A value for the probes that need this one, usable there as {@code ${name}}. */
@@ -83,22 +94,22 @@ public final class Outcome {
         Objects.requireNonNull(value, () -> "captured value '" + name + "' is null");
         Map<String, String> copy = new LinkedHashMap<>(captures);
         copy.put(name, value);
-        return new Outcome(status, message, details, Collections.unmodifiableMap(copy), attachments, parts);
+        return new Outcome(status, message, details, Collections.unmodifiableMap(copy), attachments, parts, late);
     }
 
     public Outcome withAttachment(Path file, String mediaType) {
         List<Attachment> copy = new ArrayList<>(attachments);
         copy.add(new Attachment(file, mediaType));
-        return new Outcome(status, message, details, captures, List.copyOf(copy), parts);
+        return new Outcome(status, message, details, captures, List.copyOf(copy), parts, late);
     }
 
     public Outcome withParts(List<Part> newParts) {
-        return new Outcome(status, message, details, captures, attachments, List.copyOf(newParts));
+        return new Outcome(status, message, details, captures, attachments, List.copyOf(newParts), late);
     }
 
     /** The same outcome with another message. */
     public Outcome withMessage(String newMessage) {
-        return new Outcome(status, newMessage, details, captures, attachments, parts);
+        return new Outcome(status, newMessage, details, captures, attachments, parts, late);
     }
 
     public ProbeStatus status() {
@@ -111,6 +122,11 @@ public final class Outcome {
 
     public String message() {
         return message;
+    }
+
+    /** True for a failure only because the answer came too late ({@link #late(String)}). */
+    public boolean isLate() {
+        return late && status == ProbeStatus.FAILED;
     }
 
     public Map<String, Object> details() {

@@ -220,9 +220,10 @@ final class ProbeRun implements Runnable {
         } catch (TimeoutException late) {
             context.cancel();
             attempt.cancel(true);
-            return Outcome.failed(budget.equals(probe.timeout())
-                    ? "timed out after " + Durations.format(budget)
-                    : "abandoned after " + Durations.format(budget) + ": the run's timeout expired");
+            // Its own timeout is a latency miss (measured again warm right after a restart); the
+            // run's deadline is not.
+            return budget.equals(probe.timeout()) ? Outcome.late("timed out after " + Durations.format(budget))
+                    : Outcome.failed("abandoned after " + Durations.format(budget) + ": the run's timeout expired");
         } catch (ExecutionException thrown) {
             return Outcome.failed(Failures.describe(thrown.getCause()));
         } catch (CancellationException cancelled) {
@@ -268,7 +269,7 @@ final class ProbeRun implements Runnable {
         return new ProbeResult(suite.name(), probe.id(), probe.kind(), probe.severity(), outcome.status(), startedAt,
                 total, last, Math.max(attempts.get(), outcome.status() == ProbeStatus.SKIPPED ? 0 : 1),
                 Failures.shortened(control.redactor().redact(outcome.message())), List.of(), details, parts, outcome.attachments(),
-                probe.location().toString());
+                probe.location().toString(), outcome.isLate(), List.of(), null);
     }
 
     /** Strings, and strings inside lists and maps, with secrets masked. */

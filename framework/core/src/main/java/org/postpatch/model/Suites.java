@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import org.postpatch.config.SuiteLoader;
 
@@ -20,13 +21,18 @@ public final class Suites {
      * or not), in declared order; suites left without probes are dropped.
      */
     public static List<Suite> reduced(List<Suite> suites, Predicate<ProbeDefinition> chosen) {
+        return reduced(suites, (suite, probe) -> chosen.test(probe));
+    }
+
+    /** As {@link #reduced(List, Predicate)}, choosing by suite and probe. */
+    public static List<Suite> reduced(List<Suite> suites, BiPredicate<Suite, ProbeDefinition> chosen) {
         List<Suite> reduced = new ArrayList<>();
         for (Suite suite : suites) {
             Map<String, ProbeDefinition> byId = new HashMap<>();
             suite.probes().forEach(p -> byId.put(p.id(), p));
             Set<String> keep = new LinkedHashSet<>();
             for (ProbeDefinition probe : suite.probes()) {
-                if (chosen.test(probe)) {
+                if (chosen.test(suite, probe)) {
                     keep.add(probe.id());
                     keep.addAll(SuiteLoader.ancestors(probe.id(), byId));
                 }

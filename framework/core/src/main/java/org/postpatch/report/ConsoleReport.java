@@ -114,45 +114,36 @@ public final class ConsoleReport implements ProbeObserver {
     }
 
     /**
-     * The summary of a verify: changes against the baseline, regressions first, then fixed, then
-     * the rest; what changed in the fingerprint; the verdict.
+     * The summary of a verify: changes against the baseline, regressions first with the probes
+     * they block and the flaky ones next, then fixed, then the rest; what changed in the
+     * fingerprint; the verdict, counting root causes ("1 regressed (8 blocked by it)").
      */
     public synchronized void summary(RunResult run, Comparison comparison) {
         out.println();
         out.println(paint(BOLD, "Against baseline " + comparison.baseline().runId()) + paint(GREY, " (started "
                 + comparison.baseline().startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")"));
         int idColumn = Math.min(40, comparison.probes().stream().mapToInt(p -> p.id().length()).max().orElse(10));
-        long same = 0;
-        for (Change change : List.of(Change.REGRESSED, Change.FIXED, Change.STILL_FAILING, Change.NEW, Change.REMOVED,
-                Change.SLOWER)) {
+        for (Change change : List.of(Change.REGRESSED, Change.BLOCKED, Change.FLAKY, Change.FIXED, Change.STILL_FAILING,
+                Change.NEW, Change.REMOVED, Change.SLOWER)) {
             for (ProbeComparison probe : comparison.probes()) {
-                if (probe.change() != change) {
-                    continue;
+                if (probe.change() == change) {
+                    out.println("  " + changeText(change) + "  " + pad(probe.id(), idColumn) + "  "
+                            + redactor.redact(reason(run, probe)));
                 }
-                String reason = change == Change.SLOWER ? probe.note() : run.probes().stream()
-                        .filter(p -> p.suite().equals(probe.suite()) && p.id().equals(probe.id()))
-                        .map(ProbeResult::message).findFirst().orElse(probe.note());
-                if (change == Change.STILL_FAILING) {
-                    reason = "(already " + probe.baselineStatus() + " before the patch) " + reason;
-                }
-                out.println("  " + changeText(change) + "  " + pad(probe.id(), idColumn) + "  " + redactor.redact(reason));
             }
         }
-        same = comparison.probes().stream().filter(p -> p.change() == Change.SAME).count();
+        long same = comparison.probes().stream().filter(p -> p.change() == Change.SAME).count();
         if (same > 0) {
             out.println(paint(GREY, "  " + same + (same == 1 ? " probe as before" : " probes as before")));
         }
+        comparison.probes().stream().filter(p -> p.change() == Change.SAME && !p.note().isEmpty()).forEach(p ->
+                out.println(paint(GREY, "    " + p.id() + ": " + redactor.redact(p.note()))));
         fingerprint(run.fingerprint(), comparison);
         out.println();
-        java.util.Map<Change, Long> counts = comparison.counts();
         String note = run.interrupted() ? " (interrupted: results are partial)"
                 : run.timedOut() ? " (the run's timeout expired)" : "";
-        out.println(paint(BOLD, verdictText(comparison.verdict(run))) + "  " + run.suiteNames() + ": "
-                + counts.getOrDefault(Change.REGRESSED, 0L) + " regressed, " + counts.getOrDefault(Change.FIXED, 0L)
-                + " fixed, " + counts.getOrDefault(Change.STILL_FAILING, 0L) + " still failing, "
-                + counts.getOrDefault(Change.NEW, 0L) + " new, " + counts.getOrDefault(Change.REMOVED, 0L) + " removed, "
-                + counts.getOrDefault(Change.SLOWER, 0L) + " slower, " + same + " same in "
-                + Durations.format(run.duration()) + " on " + redactor.redact(run.target()) + note);
+        out.println(paint(BOLD, verdictText(comparison.verdict(run))) + "  " + run.suiteNames() + ": " + comparison.summary()
+                + " in " + Durations.format(run.duration()) + " on " + redactor.redact(run.target()) + note);
         out.flush();
     }
 
@@ -171,12 +162,24 @@ public final class ConsoleReport implements ProbeObserver {
         }
     }
 
+    /** Why a probe has its change: the note, or the probe's own message with the note after it. */
+    private static String reason(RunResult run, ProbeComparison probe) {
+        String message = run.probes().stream().filter(p -> p.suite().equals(probe.suite()) && p.id().equals(probe.id()))
+                .map(ProbeResult::message).findFirst().orElse("");
+        return switch (probe.change()) {
+            case SLOWER, FLAKY, BLOCKED, REMOVED -> probe.note();
+            case STILL_FAILING -> "(already " + probe.baselineStatus() + " before the patch) " + message;
+            case REGRESSED -> probe.note().isEmpty() ? message : message + " (" + probe.note() + ")";
+            default -> message.isEmpty() ? probe.note() : message;
+        };
+    }
+
     private String changeText(Change change) {
         String text = pad(change.name(), 13);
         return switch (change) {
             case REGRESSED -> paint(RED, text);
             case FIXED -> paint(GREEN, text);
-            case STILL_FAILING, SLOWER, REMOVED -> paint(YELLOW, text);
+            case STILL_FAILING, SLOWER, REMOVED, FLAKY, BLOCKED -> paint(YELLOW, text);
             default -> text;
         };
     }

@@ -56,6 +56,9 @@ public final class HtmlReport {
         html.append("<h2>Against the baseline</h2>\n<p class=\"meta\">baseline run ")
                 .append(escape(comparison.path("baselineRunId").asText("none"))).append(" (")
                 .append(escape(comparison.path("baselineStartedAt").asText(""))).append(")</p>\n");
+        if (comparison.has("summary")) {
+            html.append("<p class=\"changes\">").append(escape(comparison.path("summary").asText())).append("</p>\n");
+        }
         JsonNode changes = comparison.path("fingerprintChanges");
         if (changes.isArray() && !changes.isEmpty()) {
             html.append("<p><b>What changed since the baseline:</b></p><ul>\n");
@@ -84,6 +87,10 @@ public final class HtmlReport {
                     .append(probe.path("durationMs").asLong()).append(" ms</td><td>")
                     .append(probe.path("attempts").asInt()).append("</td><td>")
                     .append(escape(probe.path("message").asText()));
+            if (!probe.path("changeNote").asText("").isEmpty()) {
+                html.append("<br><span class=\"note\">").append(escape(probe.path("changeNote").asText())).append("</span>");
+            }
+            samples(html, probe.path("samples"));
             for (JsonNode attachment : probe.path("attachments")) {
                 String path = attachment.path("path").asText();
                 html.append("<br><a href=\"").append(escape(path.startsWith("/") ? "file://" + path : path)).append("\">")
@@ -100,6 +107,24 @@ public final class HtmlReport {
             html.append("</td></tr>\n");
         }
         html.append("</tbody></table>\n");
+    }
+
+    /** Every time the probe ran, when it ran more than once (measured again warm, or a failure run again). */
+    private static void samples(StringBuilder html, JsonNode samples) {
+        if (!samples.isArray() || samples.isEmpty()) {
+            return;
+        }
+        html.append("<br><span class=\"note\">run ").append(samples.size()).append(" times:");
+        for (JsonNode sample : samples) {
+            html.append(" ").append(escape(sample.path("status").asText())).append(" ")
+                    .append(sample.path("lastAttemptMs").asLong()).append(" ms");
+            if (!sample.path("message").asText("").isEmpty() && !"PASSED".equals(sample.path("status").asText())) {
+                html.append(" (").append(escape(sample.path("message").asText())).append(")");
+            }
+            html.append(";");
+        }
+        html.setLength(html.length() - 1);
+        html.append("</span>");
     }
 
     private static void fingerprint(StringBuilder html, JsonNode report) {
@@ -137,5 +162,6 @@ public final class HtmlReport {
             + "th,td{border-bottom:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}"
             + "tr.failed td:first-child{color:#c62828;font-weight:bold}tr.blocked td:first-child{color:#ed6c02}"
             + "tr.passed td:first-child{color:#2e7d32}tr.skipped td:first-child{color:#777}"
-            + ".change{font-weight:bold}.part.failed{color:#c62828}.facts{width:auto}";
+            + ".change{font-weight:bold}.part.failed{color:#c62828}.facts{width:auto}.note{color:#555}"
+            + ".changes{font-weight:bold}";
 }

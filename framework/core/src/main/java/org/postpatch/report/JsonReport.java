@@ -11,9 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.postpatch.api.Outcome;
 import org.postpatch.compare.Change;
 import org.postpatch.compare.Comparison;
+import org.postpatch.result.Confirmation;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
+import org.postpatch.result.Sample;
 import org.postpatch.result.SuiteResult;
 import org.postpatch.secret.Redactor;
 
@@ -76,6 +78,7 @@ public final class JsonReport {
         section.put("baselineRunId", comparison.baseline().runId());
         section.put("baselineStartedAt", comparison.baseline().startedAt().toString());
         section.put("strict", comparison.strict());
+        section.put("summary", comparison.summary());
         ObjectNode counts = section.putObject("counts");
         for (Change change : Change.values()) {
             counts.put(change.name(), comparison.counts().getOrDefault(change, 0L));
@@ -191,6 +194,25 @@ public final class JsonReport {
         ArrayNode blockedBy = node.putArray("blockedBy");
         probe.blockedBy().forEach(blockedBy::add);
         node.put("location", probe.location());
+        if (probe.late()) {
+            node.put("late", true);
+        }
+        if (probe.confirmation() != Confirmation.NONE) {
+            node.put("confirmation", probe.confirmation().name());
+        }
+        if (!probe.samples().isEmpty()) {
+            ArrayNode samples = node.putArray("samples");
+            for (Sample sample : probe.samples()) {
+                ObjectNode sampleNode = samples.addObject();
+                sampleNode.put("startedAt", sample.startedAt().toString());
+                sampleNode.put("status", sample.status().name());
+                sampleNode.put("lastAttemptMs", sample.time().toMillis());
+                if (sample.late()) {
+                    sampleNode.put("late", true);
+                }
+                sampleNode.put("message", redactor.redact(sample.message()));
+            }
+        }
         if (!probe.details().isEmpty()) {
             ObjectNode details = node.putObject("details");
             probe.details().forEach((key, value) -> details.set(key, MAPPER.valueToTree(

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -18,6 +19,7 @@ import org.postpatch.compare.Comparison;
 import org.postpatch.compare.ProbeComparison;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
+import org.postpatch.result.Sample;
 import org.postpatch.result.SuiteResult;
 import org.postpatch.secret.Redactor;
 
@@ -106,6 +108,7 @@ public final class JunitXmlReport {
         property(xml, "postpatch.verdict", comparison == null ? suite.verdict().name() : comparison.verdict(run).name());
         if (comparison != null) {
             property(xml, "postpatch.baseline", comparison.baseline().runId());
+            property(xml, "postpatch.changes", comparison.summary());
             for (int i = 0; i < comparison.fingerprintChanges().size(); i++) {
                 property(xml, "postpatch.changed." + (i + 1), comparison.fingerprintChanges().get(i).toString());
             }
@@ -118,16 +121,19 @@ public final class JunitXmlReport {
         xml.writeEndElement();
         for (ProbeResult probe : suite.probes()) {
             String message = probe.message();
+            String notice = null;
             if (comparison != null) {
-                message = comparison.of(probe.suite(), probe.id())
-                        .map(compared -> judged(compared, probe.message(), comparison.baseline().runId()))
-                        .orElse(message);
+                ProbeComparison compared = comparison.of(probe.suite(), probe.id()).orElse(null);
+                if (compared != null) {
+                    message = judged(compared, probe.message(), comparison.baseline().runId());
+                    notice = probe.passed() && !compared.note().isEmpty() ? compared.change() + ": " + compared.note() : null;
+                }
             }
             writeCase(xml, suite.suite(), probe.id(), probe.duration(), probe.status(), message,
-                    probe.severity(), probe);
+                    probe.severity(), probe, notice);
             for (Outcome.Part part : probe.parts()) {
                 writeCase(xml, suite.suite() + "." + probe.id(), part.name(), part.duration(), part.status(),
-                        part.message(), probe.severity(), null);
+                        part.message(), probe.severity(), null, null);
             }
         }
         xml.writeCharacters("\n  ");
@@ -135,8 +141,9 @@ public final class JunitXmlReport {
         xml.writeCharacters("\n");
     }
 
+    /** One test case; {@code notice} (may be null) goes to its output: why a passing probe is FLAKY or SLOWER. */
     private void writeCase(XMLStreamWriter xml, String className, String name, Duration duration, ProbeStatus status,
-                           String message, Severity severity, ProbeResult probe) throws XMLStreamException {
+                           String message, Severity severity, ProbeResult probe, String notice) throws XMLStreamException {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("name", clean(name));
@@ -153,6 +160,10 @@ public final class JunitXmlReport {
                 if (probe != null && probe.attempts() > 1) {
                     xml.writeCharacters("\n(" + probe.attempts() + " attempts)");
                 }
+                if (probe != null && !probe.samples().isEmpty()) {
+                    xml.writeCharacters("\nrun " + probe.samples().size() + " times: " + clean(redactor.redact(
+                            Sample.describe(probe.samples()))));
+                }
                 xml.writeEndElement();
             }
             case BLOCKED, SKIPPED -> {
@@ -163,16 +174,20 @@ public final class JunitXmlReport {
             default -> {
             }
         }
-        if (probe != null && !probe.attachments().isEmpty()) {
+        boolean output = notice != null || (probe != null && !probe.attachments().isEmpty());
+        if (output) {
             xml.writeCharacters("\n      ");
             xml.writeStartElement("system-out");
-            for (Outcome.Attachment attachment : probe.attachments()) {
+            if (notice != null) {
+                xml.writeCharacters(clean(redactor.redact(notice)) + "\n");
+            }
+            for (Outcome.Attachment attachment : probe == null ? List.<Outcome.Attachment>of() : probe.attachments()) {
                 // The convention of the Jenkins JUnit Attachments plugin; GitLab reads the same marker.
                 xml.writeCharacters("[[ATTACHMENT|" + clean(attachment.file().toAbsolutePath().toString()) + "]]\n");
             }
             xml.writeEndElement();
         }
-        if (status != ProbeStatus.PASSED || (probe != null && !probe.attachments().isEmpty())) {
+        if (status != ProbeStatus.PASSED || output) {
             xml.writeCharacters("\n    ");
         }
         xml.writeEndElement();
@@ -182,6 +197,7 @@ public final class JunitXmlReport {
     private static String judged(ProbeComparison compared, String message, String baselineRunId) {
         return switch (compared.change()) {
             case REGRESSED -> "REGRESSED (passed in baseline " + baselineRunId + "): " + message;
+            case BLOCKED -> "BLOCKED (passed in baseline " + baselineRunId + "; " + compared.note() + "): " + message;
             case STILL_FAILING -> "STILL FAILING (already " + compared.baselineStatus() + " in baseline " + baselineRunId
                     + ", not caused by this patch): " + message;
             case NEW -> "NEW (not in the baseline): " + message;

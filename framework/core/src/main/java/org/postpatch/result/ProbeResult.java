@@ -15,6 +15,10 @@ import org.postpatch.api.Severity;
  * @param duration      wall time from the first attempt's start to the end, retries included
  * @param lastAttempt   time taken by the last attempt alone (the latency that drift is judged on)
  * @param blockedBy     for BLOCKED: the failed probes at the root of the chain
+ * @param late          for FAILED: it failed only because the answer came too late (a timeout, a {@code within})
+ * @param samples       every time the probe ran in this run, first first, when it ran more than once
+ *                      (measured again warm, or run again to confirm a failure); empty when it ran once
+ * @param confirmation  what running it again showed, when it had failed
  */
 public record ProbeResult(
         String suite,
@@ -31,7 +35,10 @@ public record ProbeResult(
         Map<String, Object> details,
         List<Outcome.Part> parts,
         List<Outcome.Attachment> attachments,
-        String location) {
+        String location,
+        boolean late,
+        List<Sample> samples,
+        Confirmation confirmation) {
 
     public ProbeResult {
         Objects.requireNonNull(id, "id");
@@ -41,15 +48,42 @@ public record ProbeResult(
         details = Map.copyOf(details);
         parts = List.copyOf(parts);
         attachments = List.copyOf(attachments);
+        samples = List.copyOf(samples);
+        confirmation = confirmation == null ? Confirmation.NONE : confirmation;
+    }
+
+    /** A result of a probe that ran once. */
+    public ProbeResult(String suite, String id, String kind, Severity severity, ProbeStatus status, Instant startedAt,
+                       Duration duration, Duration lastAttempt, int attempts, String message, List<String> blockedBy,
+                       Map<String, Object> details, List<Outcome.Part> parts, List<Outcome.Attachment> attachments,
+                       String location) {
+        this(suite, id, kind, severity, status, startedAt, duration, lastAttempt, attempts, message, blockedBy, details,
+                parts, attachments, location, false, List.of(), Confirmation.NONE);
     }
 
     public boolean passed() {
         return status == ProbeStatus.PASSED;
     }
 
+    /** {@code suite/id}: the probe's key across the suites of a run. */
+    public String key() {
+        return suite + "/" + id;
+    }
+
     /** The same result with another last-attempt time (the fastest of several samples). */
     public ProbeResult withLastAttempt(Duration time) {
         return new ProbeResult(suite, id, kind, severity, status, startedAt, duration, time, attempts, message, blockedBy,
-                details, parts, attachments, location);
+                details, parts, attachments, location, late, samples, confirmation);
+    }
+
+    /** The same result with these samples and this confirmation. */
+    public ProbeResult withSamples(List<Sample> taken, Confirmation confirmed) {
+        return new ProbeResult(suite, id, kind, severity, status, startedAt, duration, lastAttempt, attempts, message,
+                blockedBy, details, parts, attachments, location, late, taken, confirmed);
+    }
+
+    /** The samples taken, or this result alone as its only sample. */
+    public List<Sample> samplesOrSelf() {
+        return samples.isEmpty() ? List.of(Sample.of(this)) : samples;
     }
 }

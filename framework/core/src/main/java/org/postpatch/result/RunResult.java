@@ -2,7 +2,9 @@ package org.postpatch.result;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +31,28 @@ public record RunResult(String runId, String target, Instant startedAt, Duration
     /** All probe results, suite by suite, each in declared order. */
     public List<ProbeResult> probes() {
         return suites.stream().flatMap(s -> s.probes().stream()).collect(Collectors.toList());
+    }
+
+    /** The same run with some probe results replaced, by {@link ProbeResult#key()}. */
+    public RunResult withProbes(Map<String, ProbeResult> replaced) {
+        List<SuiteResult> changed = new ArrayList<>();
+        for (SuiteResult suite : suites) {
+            changed.add(new SuiteResult(suite.suite(), suite.files(), suite.startedAt(), suite.duration(), suite.probes().stream()
+                    .map(probe -> replaced.getOrDefault(probe.key(), probe)).toList()));
+        }
+        return new RunResult(runId, target, startedAt, duration, fingerprint, changed, interrupted, timedOut);
+    }
+
+    /** The same run, lasting until now: a run measured again ends when its verdict is known. */
+    public RunResult lastingUntilNow() {
+        Duration sinceStart = Duration.between(startedAt, java.time.Instant.now());
+        return new RunResult(runId, target, startedAt, sinceStart.compareTo(duration) > 0 ? sinceStart : duration, fingerprint,
+                suites, interrupted, timedOut);
+    }
+
+    /** The same run, marked as cut short by Ctrl-C or SIGTERM. */
+    public RunResult markedInterrupted() {
+        return new RunResult(runId, target, startedAt, duration, fingerprint, suites, true, timedOut);
     }
 
     /** The suite names joined, for a run over several suites. */

@@ -127,6 +127,31 @@ public final class TestKinds {
         }
     }
 
+    /**
+     * {@code slowFirst: { key: k, first: 2s }}: the first run per key takes {@code first} (like the
+     * first request to a page after a restart), later ones are instant; passes either way.
+     */
+    public static final class SlowFirst implements ProbeKind {
+        static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
+
+        @Override
+        public String name() {
+            return "slowFirst";
+        }
+
+        @Override
+        public Check bind(Spec spec) {
+            String key = spec.string("key");
+            Duration first = spec.optionalDuration("first").orElse(Duration.ofSeconds(1));
+            return context -> {
+                if (COUNTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() == 1) {
+                    Thread.sleep(first.toMillis());
+                }
+                return Outcome.passed();
+            };
+        }
+    }
+
     /** {@code emit: { name: value, ... }}: passes and captures the given values. */
     public static final class Emit implements ProbeKind {
         @Override

@@ -72,7 +72,8 @@ final class OperatorSettings {
                 target != null ? target : code.target(), code.appVersion(), ledger != null ? ledger : code.ledger(),
                 address, port != null ? null : code.existingServer(), code.basePath(), token != null ? token : code.token(),
                 code.readiness(), code.readinessTimeout(), interval, code.runOnChange(), code.readinessFollowsVerdict(),
-                code.variables(), code.environment(), code.attachments(), code.parallel(), code.fingerprint());
+                code.variables(), code.environment(), code.attachments(), code.parallel(), code.fingerprint(),
+                code.targetStart());
     }
 
     private String token() {

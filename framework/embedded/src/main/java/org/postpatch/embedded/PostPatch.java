@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.postpatch.config.Environment;
 import org.postpatch.endpoint.StatusEndpoint;
 import org.postpatch.engine.ExecutionSettings;
+import org.postpatch.compare.TargetStart;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.run.Fingerprints;
 
@@ -63,6 +64,7 @@ public final class PostPatch {
         private Path attachments = Path.of(System.getProperty("java.io.tmpdir"), "postpatch-attachments");
         private int parallel = ExecutionSettings.DEFAULT_PARALLEL;
         private Supplier<Fingerprint> fingerprint;
+        private Supplier<TargetStart> targetStart = SelfTestConfig::thisProcessStart;
         private boolean operatorOverrides = true;
         private String invalid;
 
@@ -87,6 +89,15 @@ public final class PostPatch {
          */
         public Builder fingerprint(Supplier<Fingerprint> source) {
             this.fingerprint = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * When the application under test started; by default this process's start. A stand-alone
+         * server testing another process says what it knows of that process's start instead.
+         */
+        public Builder targetStart(Supplier<TargetStart> source) {
+            this.targetStart = Objects.requireNonNull(source, "source");
             return this;
         }
 
@@ -244,7 +255,7 @@ public final class PostPatch {
             SelfTestConfig code = new SelfTestConfig(probes.isEmpty() ? List.of("classpath:postpatch/") : probes, target,
                     appVersion, ledger, endpointAddress, existingServer, basePath, token, readiness, readinessTimeout,
                     schedule, runOnChange, readinessFollowsVerdict, variables, environment, attachments, parallel,
-                    fingerprint != null ? fingerprint : applicationFingerprint(appVersion));
+                    fingerprint != null ? fingerprint : applicationFingerprint(appVersion), targetStart);
             return operatorOverrides ? OperatorSettings.fromProcess().apply(code) : code;
         }
 

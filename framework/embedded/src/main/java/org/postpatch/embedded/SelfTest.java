@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.postpatch.compare.Comparison;
-import org.postpatch.compare.SlowerCheck;
+import org.postpatch.compare.Recheck;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.SuiteLoader;
 import org.postpatch.endpoint.Access;
@@ -31,14 +31,12 @@ import org.postpatch.endpoint.LastRun;
 import org.postpatch.endpoint.RunRequest;
 import org.postpatch.endpoint.StatusEndpoint;
 import org.postpatch.endpoint.StatusSource;
-import org.postpatch.ledger.Baselines;
 import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerException;
 import org.postpatch.ledger.LedgerRun;
 import org.postpatch.ledger.Ledgers;
 import org.postpatch.ledger.RunKind;
 import org.postpatch.ledger.Trigger;
-import org.postpatch.model.LatencyTolerance;
 import org.postpatch.model.Suite;
 import org.postpatch.report.JsonReport;
 import org.postpatch.result.Fingerprint;
@@ -72,11 +70,13 @@ public final class SelfTest implements StatusSource, AutoCloseable {
     private volatile String warning;
     private volatile String phase = "STARTING";
     private volatile Runner runner;
+    private final AutomaticBaseline automaticBaseline;
     private CompletableFuture<LastRun> current;
     private String currentRunId;
 
     private SelfTest(SelfTestConfig config) {
         this.config = config;
+        this.automaticBaseline = new AutomaticBaseline(config, () -> ledger, this::warn);
         this.background = Executors.newSingleThreadExecutor(task -> daemon(task, "postpatch-selftest"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "postpatch-schedule"));
     }
@@ -268,7 +268,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         if (config == null) {
             return new RunRequest("none", false, CompletableFuture.failedFuture(new IllegalStateException(problem)));
         }
-        if (current != null && !current.isDone()) {
+        if (inProgress()) {
             return new RunRequest(currentRunId, true, current);
         }
         String runId = Runner.newRunId();
@@ -289,15 +289,12 @@ public final class SelfTest implements StatusSource, AutoCloseable {
             throw new IllegalStateException(problem);
         }
         Fingerprint runsOn = currentFingerprint();
-        String baseline = baselineFor(suites.get(0), runsOn);
-        runner = Runner.builder().parallel(config.parallel()).target(config.target()).attachments(config.attachments())
-                .redactor(redactor).fingerprint(runsOn).build();
-        RunResult result = runner.run(suites, runId);
-        SlowerCheck.Judged judged = compare(baseline, suites, result, runsOn);
-        Comparison comparison = judged == null ? null : judged.comparison();
-        if (judged != null) {
-            result = judged.result();
-        }
+        String baseline = automaticBaseline.runIdFor(suites.get(0), runsOn);
+        RunResult result = newRunner(runsOn).run(suites, runId);
+        Recheck.Rechecked checked = automaticBaseline.judge(baseline, suites, result,
+                (subset, timeLeft) -> newRunner(runsOn).run(subset));
+        result = checked.result();
+        Comparison comparison = checked.comparison();
         ObjectNode report = new JsonReport(redactor).tree(result, comparison);
         try {
             ledger.record(LedgerRun.of(result, RunKind.SELFTEST, trigger, baseline,
@@ -315,61 +312,12 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         return finished;
     }
 
-    /**
-     * This run judged against the last run on the previous fingerprint (the automatic baseline):
-     * each probe's change goes into the report and the ledger. Null without a baseline.
-     */
-    private SlowerCheck.Judged compare(String baselineRunId, List<Suite> suites, RunResult result, Fingerprint runsOn) {
-        if (baselineRunId == null) {
-            return null;
-        }
-        try {
-            List<LedgerRun> recorded = ledger.run(baselineRunId);
-            if (recorded.isEmpty()) {
-                return null;
-            }
-            Map<String, LatencyTolerance> tolerances = new java.util.HashMap<>();
-            suites.forEach(suite -> suite.probes().forEach(probe -> tolerances.put(suite.name() + "/" + probe.id(), probe.latency())));
-            // Right after a restart the first requests are slow: a probe that looks slower is measured again.
-            return SlowerCheck.judge(Baselines.of(recorded), result, suites, tolerances, false, 2,
-                    subset -> Runner.builder().parallel(config.parallel()).target(config.target())
-                            .attachments(config.attachments()).redactor(redactor).fingerprint(runsOn).build().run(subset));
-        } catch (LedgerException unreadable) {
-            warn("the baseline run " + baselineRunId + " could not be read: " + unreadable.getMessage());
-            return null;
-        }
-    }
-
-    /** How far back the ledger is searched for the last run on another fingerprint. */
-    private static final int BASELINE_SEARCH = 200;
-
-    /**
-     * Per suite and fingerprint: the last run on another fingerprint, once found (an embedded
-     * application's fingerprint is fixed; a stand-alone server's target may be patched meanwhile).
-     */
-    private final Map<String, String> baselines = new ConcurrentHashMap<>();
-
-    /**
-     * The last run on another fingerprint: what every run on this fingerprint is compared with — the
-     * first one after a patch and the scheduled or requested ones after it alike.
-     */
-    private String baselineFor(Suite suite, Fingerprint runsOn) {
-        String key = suite.name() + "@" + runsOn.digest();
-        String known = baselines.get(key);
-        if (known != null) {
-            return known;
-        }
-        try {
-            for (LedgerRun run : ledger.history(suite.name(), config.target(), BASELINE_SEARCH)) {
-                if (!run.fingerprint().digest().equals(runsOn.digest())) {
-                    baselines.put(key, run.runId());
-                    return run.runId();
-                }
-            }
-            return null;
-        } catch (LedgerException unavailable) {
-            return null;
-        }
+    /** A runner for this self-test, which {@link #close()} interrupts. */
+    private Runner newRunner(Fingerprint runsOn) {
+        Runner created = Runner.builder().parallel(config.parallel()).target(config.target())
+                .attachments(config.attachments()).redactor(redactor).fingerprint(runsOn).build();
+        runner = created;
+        return created;
     }
 
     @Override
@@ -379,7 +327,17 @@ public final class SelfTest implements StatusSource, AutoCloseable {
 
     @Override
     public synchronized boolean running() {
-        return current != null && !current.isDone();
+        return inProgress();
+    }
+
+    /**
+     * True while a run is under way: started and its result not served yet. A run whose result is
+     * already served is over, even if its task has a few statements left: a request then starts a
+     * new run rather than joining a finished one.
+     */
+    private boolean inProgress() {
+        LastRun served = last.get();
+        return current != null && !current.isDone() && (served == null || !served.runId().equals(currentRunId));
     }
 
     @Override

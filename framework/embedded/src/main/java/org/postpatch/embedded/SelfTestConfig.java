@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.postpatch.compare.TargetStart;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.config.Environment;
 
@@ -32,12 +33,15 @@ import org.postpatch.config.Environment;
  * @param runOnChange       run on start when the fingerprint changed (default true)
  * @param readinessFollowsVerdict  whether {@code /selftest/ready} fails on a failed self-test
  * @param fingerprint       reads the fingerprint (default: this application's JVM, OS, jars and version)
+ * @param targetStart       when the application under test started (default: this process's start);
+ *                          right after it, late misses are measured again warm before they are judged
  */
 public record SelfTestConfig(List<String> probes, String target, String appVersion, String ledger,
                              InetSocketAddress endpointAddress, HttpServer existingServer, String basePath, String token,
                              BooleanSupplier readiness, Duration readinessTimeout, Duration schedule, boolean runOnChange,
                              boolean readinessFollowsVerdict, Map<String, String> variables, Environment environment,
-                             Path attachments, int parallel, Supplier<Fingerprint> fingerprint) {
+                             Path attachments, int parallel, Supplier<Fingerprint> fingerprint,
+                             Supplier<TargetStart> targetStart) {
 
     public SelfTestConfig {
         probes = List.copyOf(probes);
@@ -58,6 +62,23 @@ public record SelfTestConfig(List<String> probes, String target, String appVersi
             throw new IllegalArgumentException("parallel must be at least 1, was " + parallel);
         }
         Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(targetStart, "targetStart");
+    }
+
+    /** The settings of a self-test inside the application it tests: the target started with this process. */
+    public SelfTestConfig(List<String> probes, String target, String appVersion, String ledger,
+                          InetSocketAddress endpointAddress, HttpServer existingServer, String basePath, String token,
+                          BooleanSupplier readiness, Duration readinessTimeout, Duration schedule, boolean runOnChange,
+                          boolean readinessFollowsVerdict, Map<String, String> variables, Environment environment,
+                          Path attachments, int parallel, Supplier<Fingerprint> fingerprint) {
+        this(probes, target, appVersion, ledger, endpointAddress, existingServer, basePath, token, readiness, readinessTimeout,
+                schedule, runOnChange, readinessFollowsVerdict, variables, environment, attachments, parallel, fingerprint,
+                SelfTestConfig::thisProcessStart);
+    }
+
+    /** When this process started: the application's start, for a self-test embedded in it. */
+    public static TargetStart thisProcessStart() {
+        return ProcessHandle.current().info().startInstant().map(TargetStart::processStartedAt).orElse(TargetStart.UNKNOWN);
     }
 
     public Optional<Duration> scheduleInterval() {

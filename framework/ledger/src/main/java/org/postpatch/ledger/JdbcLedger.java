@@ -210,8 +210,8 @@ public final class JdbcLedger implements Ledger {
 
     private static void insertProbes(Connection connection, List<LedgerRun> runs) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into pp_probe (run_id, suite, position,"
-                + " probe_id, kind, severity, status, duration_ms, last_attempt_ms, attempts, message, change)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " probe_id, kind, severity, status, duration_ms, last_attempt_ms, attempts, message, change, samples,"
+                + " confirmation) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (LedgerRun run : runs) {
                 int position = 0;
                 for (LedgerProbe probe : run.probes()) {
@@ -227,7 +227,9 @@ public final class JdbcLedger implements Ledger {
                     insert.setLong(i++, probe.lastAttemptMs());
                     insert.setInt(i++, probe.attempts());
                     insert.setString(i++, probe.message());
-                    insert.setString(i, probe.change());
+                    insert.setString(i++, probe.change());
+                    insert.setString(i++, SampleJson.write(probe.samples()));
+                    insert.setString(i, probe.confirmation());
                     insert.addBatch();
                 }
             }
@@ -295,7 +297,7 @@ public final class JdbcLedger implements Ledger {
                 List<LedgerRun> part = runs.subList(from, Math.min(runs.size(), from + batch));
                 String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
                 try (PreparedStatement select = connection.prepareStatement("select run_id, suite, probe_id, kind, severity,"
-                        + " status, duration_ms, last_attempt_ms, attempts, message, change from pp_probe"
+                        + " status, duration_ms, last_attempt_ms, attempts, message, change, samples, confirmation from pp_probe"
                         + " where run_id in (" + marks + ") order by run_id, suite, position")) {
                     for (int i = 0; i < part.size(); i++) {
                         select.setString(i + 1, part.get(i).runId());
@@ -305,7 +307,8 @@ public final class JdbcLedger implements Ledger {
                             probes.computeIfAbsent(rows.getString(1) + "\u0000" + rows.getString(2), k -> new ArrayList<>())
                                     .add(new LedgerProbe(rows.getString(3), rows.getString(4), rows.getString(5),
                                             rows.getString(6), rows.getLong(7), rows.getLong(8), rows.getInt(9),
-                                            rows.getString(10), rows.getString(11)));
+                                            rows.getString(10), rows.getString(11), SampleJson.read(rows.getString(12)),
+                                            rows.getString(13)));
                         }
                     }
                 }

@@ -44,17 +44,26 @@ public record LedgerRun(String runId, String suite, String target, RunKind kind,
                         .map(compared -> compared.change().name()).orElse(null);
                 probes.add(new LedgerProbe(probe.id(), probe.kind(), probe.severity().name().toLowerCase(Locale.ROOT),
                         probe.status().name(), probe.duration().toMillis(), probe.lastAttempt().toMillis(),
-                        probe.attempts(), probe.message(), change));
+                        probe.attempts(), probe.message(), change, probe.samples(), probe.confirmation().name()));
             }
             Verdict verdict = run.interrupted() || run.timedOut() ? Verdict.FAIL.and(suite.verdict()) : suite.verdict();
             if (comparison != null) {
                 verdict = comparison.verdict(run, suite.suite());
             }
             runs.add(new LedgerRun(run.runId(), suite.suite(), run.target(), kind, trigger, suite.startedAt(),
-                    suite.duration(), verdict, run.interrupted(), run.timedOut(), run.fingerprint(), baselineRunId,
+                    untilVerdict(run, suite), verdict, run.interrupted(), run.timedOut(), run.fingerprint(), baselineRunId,
                     false, processStartedAt, probes));
         }
         return runs;
+    }
+
+    /**
+     * From the suite's start until its verdict was known: the end of the whole run, which includes
+     * probes run again after the last suite finished ({@link org.postpatch.compare.Recheck}).
+     */
+    private static Duration untilVerdict(RunResult run, SuiteResult suite) {
+        Duration untilRunEnd = Duration.between(suite.startedAt(), run.startedAt().plus(run.duration()));
+        return untilRunEnd.compareTo(suite.duration()) > 0 ? untilRunEnd : suite.duration();
     }
 
     /** How many of its probes had this change against the baseline (verify runs). */

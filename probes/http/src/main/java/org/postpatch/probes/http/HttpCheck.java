@@ -87,7 +87,8 @@ final class HttpCheck implements Check {
             }
         }
         if (!mismatches.isEmpty()) {
-            return Outcome.failed(context.redact(mismatches.join()));
+            String reasons = context.redact(mismatches.join());
+            return mismatches.onlyLate() ? Outcome.late(reasons) : Outcome.failed(reasons);
         }
         Outcome passed = Outcome.passed(response.status() + " in " + response.latency().toMillis() + "ms");
         return captures.isEmpty() ? passed : capture(response, context, passed);

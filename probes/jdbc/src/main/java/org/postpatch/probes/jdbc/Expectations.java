@@ -31,4 +31,11 @@ record Expectations(Optional<RowCount> rows, Optional<FirstValue> value, Optiona
                         + Durations.format(budget) + " budget"));
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
+
+    /** True when the result is right but came over the {@code within} budget: a miss of time only. */
+    boolean onlyLate(QueryResult result) {
+        return rows.flatMap(count -> count.mismatch(result.rows())).isEmpty()
+                && value.flatMap(first -> first.mismatch(result.firstValue(), result.hasFirstValue())).isEmpty()
+                && within.filter(budget -> result.took().compareTo(budget) > 0).isPresent();
+    }
 }

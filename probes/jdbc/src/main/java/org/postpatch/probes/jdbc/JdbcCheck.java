@@ -60,12 +60,14 @@ final class JdbcCheck implements Check {
             try {
                 result = execute(statement, query.get());
             } catch (SQLTimeoutException late) {
-                return Outcome.failed("query timed out after " + Durations.format(Duration.ofSeconds(queryTimeout)) + ": "
+                return Outcome.late("query timed out after " + Durations.format(Duration.ofSeconds(queryTimeout)) + ": "
                         + reason(late));
             } catch (SQLException broken) {
                 return Outcome.failed("query failed: " + reason(broken));
             }
-            Outcome outcome = expectations.mismatches(result).map(Outcome::failed).orElseGet(() -> Outcome.passed(summary(result)));
+            Outcome outcome = expectations.mismatches(result)
+                    .map(reason -> expectations.onlyLate(result) ? Outcome.late(reason) : Outcome.failed(reason))
+                    .orElseGet(() -> Outcome.passed(summary(result)));
             return outcome.withDetail("rows", result.rows()).withDetail("queryMs", result.took().toMillis());
         } catch (CancellationException abandoned) {
             return Outcome.failed(abandoned.getMessage());

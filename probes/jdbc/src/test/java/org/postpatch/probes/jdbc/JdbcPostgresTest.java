@@ -104,6 +104,7 @@ class JdbcPostgresTest {
 
         assertThat(run.probe("no-rows").status()).isEqualTo(ProbeStatus.FAILED);
         assertThat(run.probe("no-rows").message()).isEqualTo("expected at least 1 row but got 0");
+        assertThat(run.probe("no-rows").late()).as("a wrong answer is not a late one").isFalse();
         assertThat(run.probe("zero-orders").message()).isEqualTo("first value: expected > 0 but was 0");
         assertThat(run.everything()).doesNotContain(PASSWORD);
     }
@@ -122,6 +123,7 @@ class JdbcPostgresTest {
 
         assertThat(result.status()).isEqualTo(ProbeStatus.FAILED);
         assertThat(result.message()).matches("query took [0-9.]+m?s, over the 50ms budget");
+        assertThat(result.late()).as("a miss of time only: measured again warm right after a restart").isTrue();
     }
 
     @Test

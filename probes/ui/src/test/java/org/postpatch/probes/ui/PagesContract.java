@@ -236,6 +236,8 @@ abstract class PagesContract {
         assertThat(failure("page-never-loads")).matches("open '" + Pattern.quote(site.base())
                 + "/never': the page did not load within [0-9.]+m?s \\(all the probe had left\\); on .*");
         assertThat(probe("page-never-loads").attachments()).hasSize(1);
+        assertThat(probe("page-never-loads").late()).as("a page that does not load in time is late").isTrue();
+        assertThat(probe("missing-option").late()).as("a missing option is not late, whatever the wait").isFalse();
     }
 
     @Test

@@ -7,9 +7,21 @@ import java.util.List;
 public final class Mismatches {
 
     private final List<String> reasons = new ArrayList<>();
+    private int late;
 
     public void add(String reason) {
         reasons.add(reason);
+    }
+
+    /** A reason that is only about time: the answer was right, but came too late. */
+    public void addLate(String reason) {
+        reasons.add(reason);
+        late++;
+    }
+
+    /** True when there are reasons and every one is only about time ({@link #addLate}). */
+    public boolean onlyLate() {
+        return !reasons.isEmpty() && late == reasons.size();
     }
 
     public boolean isEmpty() {

@@ -54,7 +54,7 @@ final class Actions {
             session.driver().get(target);
         } catch (WebDriverException failed) {
             if (Reasons.isPageTimeout(failed)) {
-                throw new StepFailure("the page did not load within " + bound.describe());
+                throw StepFailure.late(null, "the page did not load within " + bound.describe());
             }
             throw new StepFailure(Reasons.of(failed));
         }
@@ -113,7 +113,7 @@ final class Actions {
             });
         } catch (WebDriverException failed) {
             if (Reasons.isPageTimeout(failed)) {
-                throw new StepFailure(subject, "the next page did not load within " + loading.describe()
+                throw StepFailure.late(subject, "the next page did not load within " + loading.describe()
                         + " after the element was " + done);
             }
             throw new StepFailure(subject, Reasons.of(failed));

@@ -52,9 +52,9 @@ final class Walk {
             }
         } catch (StepFailure failure) {
             String subject = failure.subject().isPresent() ? stepPrefix + failure.subject().get() : where;
-            return failed(subject, failure.getMessage(), evidenceName);
+            return failed(subject, failure.getMessage(), evidenceName, failure.isLate());
         } catch (WebDriverException broken) {
-            return failed(where, Reasons.of(broken), evidenceName);
+            return failed(where, Reasons.of(broken), evidenceName, false);
         }
         int steps = spec.steps().size();
         String url = page.url();
@@ -111,10 +111,11 @@ final class Walk {
         }
     }
 
-    private Outcome failed(String where, String reason, String evidenceName) {
+    private Outcome failed(String where, String reason, String evidenceName, boolean late) {
         String url = page.url();
         String title = page.title();
-        Outcome failed = Outcome.failed(where + ": " + reason + "; " + PageView.where(url, title))
+        String message = where + ": " + reason + "; " + PageView.where(url, title);
+        Outcome failed = (late ? Outcome.late(message) : Outcome.failed(message))
                 .withDetail("browser", session.describe())
                 .withDetail("url", url)
                 .withDetail("title", title);
