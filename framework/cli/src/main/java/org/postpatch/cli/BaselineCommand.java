@@ -1,6 +1,7 @@
 package org.postpatch.cli;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.postpatch.ledger.Ledgers;
 import org.postpatch.ledger.RunKind;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Mixin;
                 "A baseline is a measurement: probes failing now are recorded, and 'verify' will report them as "
                         + "STILL_FAILING instead of blaming them on the patch."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the baseline was recorded (whatever its verdict)", "2:bad input",
-                "3:could not complete: interrupted, or the baseline could not be recorded"})
+        exitCodeList = {"0:the baseline was recorded (whatever its verdict): written, flushed and read back from the ledger",
+                "2:bad input", "3:could not complete: interrupted, or the baseline could not be recorded (the reports are "
+                + "written all the same)"})
 final class BaselineCommand implements Callable<Integer> {
 
     @Mixin
@@ -60,7 +62,12 @@ final class BaselineCommand implements Callable<Integer> {
                     + ": no baseline recorded (a partial baseline would hide what the patch breaks)");
             return ExitCodes.INCOMPLETE;
         }
-        if (!execution.record(result, ledger.location(), RunKind.BASELINE, null)) {
+        Optional<RuntimeException> notRecorded = execution.record(result, ledger.location(), RunKind.BASELINE, null);
+        // The reports are written either way: without a baseline, they are the evidence of what was measured.
+        boolean reported = execution.writeReports(result, options);
+        if (notRecorded.isPresent()) {
+            execution.notRecorded("the baseline was NOT recorded (a later 'verify' cannot judge against it)",
+                    notRecorded.get());
             return ExitCodes.INCOMPLETE;
         }
         long notPassing = result.probes().stream().filter(p -> !p.passed()).count();
@@ -68,6 +75,6 @@ final class BaselineCommand implements Callable<Integer> {
                 + (result.verdict() == Verdict.PASS ? ""
                 : ": " + notPassing + " probe(s) already do not pass before the patch; verify will report them as "
                         + "STILL_FAILING, not as regressions"));
-        return execution.writeReports(result, options) ? ExitCodes.PASS : ExitCodes.INCOMPLETE;
+        return reported ? ExitCodes.PASS : ExitCodes.INCOMPLETE;
     }
 }

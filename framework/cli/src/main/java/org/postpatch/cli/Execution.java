@@ -2,6 +2,7 @@ package org.postpatch.cli;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.postpatch.compare.Comparison;
 import org.postpatch.config.Environment;
 import org.postpatch.config.InvalidSuiteException;
@@ -140,33 +141,37 @@ final class Execution {
     }
 
     /**
-     * Records the run in the ledger. A ledger problem is a warning: the run happened, its verdict
-     * and exit code stand.
+     * Records a run, judged against a baseline when {@code comparison} is not null.
      *
-     * @return true when recorded
+     * @return empty when the run is recorded — written, flushed and read back from the ledger — else
+     *         why it is not, for the caller to report
      */
-    /** Records a run, judged against a baseline when {@code comparison} is not null. */
-    boolean record(RunResult result, String location, RunKind kind, Comparison comparison) {
-        if (Ledgers.NONE.equals(location)) {
-            return false;
-        }
+    Optional<RuntimeException> record(RunResult result, String location, RunKind kind, Comparison comparison) {
         try (Ledger ledger = Ledgers.open(location)) {
             ledger.record(LedgerRun.of(result, kind, Trigger.COMMAND_LINE,
                             comparison == null ? null : comparison.baseline().runId(), null, comparison),
                     new JsonReport(output.redactor()).render(result, comparison));
-            return true;
+            return Optional.empty();
         } catch (LedgerException | IllegalArgumentException e) {
-            output.error("warning: the run was not recorded: " + e.getMessage());
-            return false;
+            return Optional.of(e);
         }
     }
 
+    /** Says that a run was not recorded and why, in one line (the stack trace follows with POSTPATCH_DEBUG). */
+    void notRecorded(String what, RuntimeException why) {
+        output.error(what + ": " + why.getMessage());
+        output.trace(why);
+    }
+
     /**
-     * Records the run, writes its reports and returns the exit code: the verdict's (the verify's when
-     * judged against a baseline), or 3 when a report could not be written on an otherwise passing run.
+     * Records the run (a ledger problem is a warning: the run happened, its verdict stands), writes its
+     * reports and returns the exit code: the verdict's (the verify's when judged against a baseline),
+     * or 3 when a report could not be written on an otherwise passing run.
      */
     int conclude(RunResult result, Comparison comparison, RunOptions options, String ledger, RunKind kind) {
-        record(result, ledger, kind, comparison);
+        if (!Ledgers.NONE.equals(ledger)) {
+            record(result, ledger, kind, comparison).ifPresent(why -> notRecorded("warning: the run was not recorded", why));
+        }
         boolean reported = writeReports(result, comparison, options);
         int code = comparison == null ? ExitCodes.of(result, options.failOnWarn)
                 : ExitCodes.of(result, comparison.verdict(result), options.failOnWarn);
