@@ -62,9 +62,14 @@ final class CliProcess {
         builder.environment().remove("POSTPATCH_DEBUG");
         builder.environment().putAll(environment);
         Process process = builder.start();
-        boolean ended = process.waitFor(120, TimeUnit.SECONDS);
-        if (!ended) {
-            process.destroyForcibly().waitFor();
+        boolean ended;
+        try {
+            ended = process.waitFor(120, TimeUnit.SECONDS);
+        } finally {
+            // Also when the test gives up (interrupted): no postpatch outlives it in its temporary folder.
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
         }
         assertThat(ended).as("postpatch %s ended within 120s; it printed:%n%s", String.join(" ", args),
                 Files.readString(console)).isTrue();

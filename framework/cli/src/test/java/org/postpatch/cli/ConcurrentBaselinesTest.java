@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,8 @@ class ConcurrentBaselinesTest {
             assertThat(cli.run("history", "--ledger", ledger, "--limit", "100")).isZero();
             assertThat(cli.out()).contains("shop on node-a: 20 runs").contains("shop on node-b: 20 runs");
         } finally {
-            loops.shutdownNow();
+            loops.shutdownNow(); // a loop still running stops, its process killed (see CliProcess)
+            assertThat(loops.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
     }
 }
