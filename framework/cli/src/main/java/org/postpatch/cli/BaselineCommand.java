@@ -25,9 +25,10 @@ import picocli.CommandLine.Mixin;
                         + "sample took long enough to matter are measured again, and a failure is run again before "
                         + "it is recorded."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the baseline was recorded (whatever its verdict)", "2:bad input (also an "
-                + "--app-pid/--app-port process that is not there, not a JVM or not readable)",
-                "3:could not complete: interrupted, or the baseline could not be recorded"})
+        exitCodeList = {"0:the baseline was recorded (whatever its verdict): written, flushed and read back from the ledger",
+                "2:bad input (also an --app-pid/--app-port process that is not there, not a JVM or not readable)",
+                "3:could not complete: interrupted, or the baseline could not be recorded (the reports are "
+                + "written all the same)"})
 final class BaselineCommand implements Callable<Integer> {
 
     @Mixin
@@ -84,7 +85,12 @@ final class BaselineCommand implements Callable<Integer> {
                     + ": no baseline recorded (a partial baseline would hide what the patch breaks)");
             return ExitCodes.INCOMPLETE;
         }
-        if (!execution.record(result, ledger.location(), RunKind.BASELINE, null)) {
+        Optional<RuntimeException> notRecorded = execution.record(result, ledger.location(), RunKind.BASELINE, null);
+        // The reports are written either way: without a baseline, they are the evidence of what was measured.
+        boolean reported = execution.writeReports(result, options);
+        if (notRecorded.isPresent()) {
+            execution.notRecorded("the baseline was NOT recorded (a later 'verify' cannot judge against it)",
+                    notRecorded.get());
             return ExitCodes.INCOMPLETE;
         }
         long notPassing = result.probes().stream().filter(p -> !p.passed()).count();
@@ -92,6 +98,6 @@ final class BaselineCommand implements Callable<Integer> {
                 + (result.verdict() == Verdict.PASS ? ""
                 : ": " + notPassing + " probe(s) already do not pass before the patch; verify will report them as "
                         + "STILL_FAILING, not as regressions"));
-        return execution.writeReports(result, options) ? ExitCodes.PASS : ExitCodes.INCOMPLETE;
+        return reported ? ExitCodes.PASS : ExitCodes.INCOMPLETE;
     }
 }

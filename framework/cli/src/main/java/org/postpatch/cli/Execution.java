@@ -3,6 +3,7 @@ package org.postpatch.cli;
 import java.io.IOException;
 import java.util.List;
 import org.postpatch.compare.Baseline;
+import java.util.Optional;
 import org.postpatch.compare.Comparison;
 import org.postpatch.compare.Plan;
 import org.postpatch.compare.Recheck;
@@ -178,37 +179,44 @@ final class Execution {
     }
 
     /**
-     * Records the run in the ledger. A ledger problem is a warning: the run happened, its verdict
-     * and exit code stand.
+     * Records a run, judged against a baseline when {@code comparison} is not null.
      *
-     * @return true when recorded
+     * @return empty when the run is recorded — written, flushed and read back from the ledger — else
+     *         why it is not, for the caller to report
      */
-    /** Records a run, judged against a baseline when {@code comparison} is not null. */
-    boolean record(RunResult result, String location, RunKind kind, Comparison comparison) {
-        if (Ledgers.NONE.equals(location)) {
-            return false;
-        }
+    Optional<RuntimeException> record(RunResult result, String location, RunKind kind, Comparison comparison) {
         try (Ledger ledger = Ledgers.open(location)) {
             ledger.record(LedgerRun.of(result, kind, Trigger.COMMAND_LINE,
                             comparison == null ? null : comparison.baseline().runId(), null, comparison),
                     new JsonReport(output.redactor()).render(result, comparison));
-            return true;
+            return Optional.empty();
         } catch (LedgerException | IllegalArgumentException e) {
-            output.error("warning: the run was not recorded: " + e.getMessage());
-            return false;
+            return Optional.of(e);
         }
     }
 
+    /** Says that a run was not recorded and why, in one line (the stack trace follows with POSTPATCH_DEBUG). */
+    void notRecorded(String what, RuntimeException why) {
+        output.error(what + ": " + why.getMessage());
+        output.trace(why);
+    }
+
     /**
-     * Records the run, writes its reports and returns the exit code: the verdict's (the verify's when
-     * judged against a baseline), or 3 when a report could not be written on an otherwise passing run.
+     * Records the run (a ledger problem is a warning: the run happened, its verdict stands), writes its
+     * reports and returns the exit code: the verdict's (the verify's when judged against a baseline),
+     * or 3 when a report could not be written on an otherwise passing run.
      */
     int conclude(RunResult result, Comparison comparison, RunOptions options, String ledger, RunKind kind) {
-        record(result, ledger, kind, comparison);
+        Optional<RuntimeException> notRecorded = Ledgers.NONE.equals(ledger) ? Optional.empty()
+                : record(result, ledger, kind, comparison);
         boolean reported = writeReports(result, comparison, options);
         int code = comparison == null ? ExitCodes.of(result, options.failOnWarn)
                 : ExitCodes.of(result, comparison.verdict(result), options.failOnWarn);
-        return reported || code != ExitCodes.PASS ? code : ExitCodes.INCOMPLETE;
+        // A failing verdict keeps its exit code (a deploy script rolls back on 1); a passing one that
+        // could not be recorded or reported is not complete: the ledger or the reports lack it.
+        notRecorded.ifPresent(why -> notRecorded("the run was NOT recorded"
+                + (code == ExitCodes.PASS ? " (exit 3; its verdict was " + result.verdict() + ")" : ""), why));
+        return reported && notRecorded.isEmpty() || code != ExitCodes.PASS ? code : ExitCodes.INCOMPLETE;
     }
 
     /** Writes the requested reports; returns false (after saying why) if one could not be written. */

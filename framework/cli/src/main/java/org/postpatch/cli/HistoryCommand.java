@@ -21,9 +21,13 @@ import picocli.CommandLine.Option;
 
 /** {@code postpatch history}: past runs and the patch figures. */
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Show past runs (newest first) and, per suite and target, the figures that say whether "
+        description = {"Show past runs (newest first) and, per suite and target, the figures that say whether "
                 + "small, frequent patches pay off: patches seen, runs per patch, time from patch to verdict, "
                 + "failures caught, rollbacks; and each probe's flake rate (failed, then passed when run again).",
+                "A run is recorded, and listed here, once it is written, flushed to the ledger's file and read "
+                        + "back; a command that cannot record its run says so and exits 3 (a failing 'run' or 'verify' "
+                        + "keeps its exit 1). Processes recording at once wait their turn and lose "
+                        + "nothing. A read-only ledger is shown as it is."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:shown", "2:bad option", "3:the ledger could not be read"})
 final class HistoryCommand implements Callable<Integer> {
@@ -91,6 +95,7 @@ final class HistoryCommand implements Callable<Integer> {
             return ExitCodes.PASS;
         } catch (LedgerException e) {
             output.error(e.getMessage());
+            output.trace(e);
             return ExitCodes.INCOMPLETE;
         }
     }

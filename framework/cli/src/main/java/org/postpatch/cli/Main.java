@@ -47,9 +47,7 @@ public final class Main {
                 return ExitCodes.BAD_INPUT;
             }
             output.error("could not complete: " + failure);
-            if (System.getenv("POSTPATCH_DEBUG") != null) {
-                failure.printStackTrace(output.err());
-            }
+            output.trace(failure);
             return ExitCodes.INCOMPLETE;
         });
         if (args.length == 0) {

@@ -1,6 +1,9 @@
 package org.postpatch.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.postpatch.ledger.Ledgers;
 import org.postpatch.secret.Redactor;
 
 /**
@@ -13,6 +16,19 @@ public record Output(PrintStream out, PrintStream err, Redactor redactor, boolea
     public void error(String message) {
         err.println("postpatch: " + redactor.redact(message));
         err.flush();
+    }
+
+    /**
+     * With {@code POSTPATCH_DEBUG} set, prints the stack trace of a failure that was already reported
+     * in one line, for a bug report; otherwise nothing.
+     */
+    public void trace(Throwable failure) {
+        if (System.getenv(Ledgers.DEBUG) != null) {
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            err.print(redactor.redact(trace.toString()));
+            err.flush();
+        }
     }
 
     public void info(String message) {

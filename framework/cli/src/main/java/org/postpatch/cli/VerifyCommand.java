@@ -103,6 +103,7 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (LedgerException unreadable) {
             output.error("cannot verify without the ledger: " + unreadable.getMessage()
                     + " (use 'postpatch run' to check the target without a baseline)");
+            output.trace(unreadable);
             return ExitCodes.INCOMPLETE;
         }
         if (baseline == null) {

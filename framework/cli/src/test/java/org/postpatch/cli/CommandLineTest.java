@@ -217,12 +217,13 @@ class CommandLineTest {
     }
 
     @Test
-    void anUnusableLedgerIsAWarningAndTheRunStillCounts() throws Exception {
+    void anUnusableLedgerIsSaidAndAPassingRunThatWasNotRecordedExitsThree() throws Exception {
         java.nio.file.Path corrupt = folder.resolve("corrupt.mv.db");
         java.nio.file.Files.write(corrupt, "garbage".repeat(1000).getBytes());
         String file = file("suite: shop\nprobes: [{ id: a, pass: {} }]\n");
-        assertThat(postpatch("run", "--ledger", corrupt.toString(), file)).isEqualTo(0);
-        assertThat(err).contains("postpatch: warning: the run was not recorded: cannot open the ledger");
+        assertThat(postpatch("run", "--ledger", corrupt.toString(), file)).isEqualTo(3);
+        assertThat(out).contains("PASS");
+        assertThat(err).contains("postpatch: the run was NOT recorded (exit 3; its verdict was PASS): cannot open the ledger");
         assertThat(postpatch("history", "--ledger", corrupt.toString())).isEqualTo(3);
         assertThat(err).contains("cannot open the ledger");
     }

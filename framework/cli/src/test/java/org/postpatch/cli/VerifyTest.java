@@ -162,7 +162,7 @@ class VerifyTest {
         assertThat(err).contains("cannot verify without the ledger: cannot open the ledger")
                 .contains("use 'postpatch run' to check the target without a baseline");
         assertThat(postpatch("baseline", "--ledger", corrupt.toString(), file.toString())).isEqualTo(3);
-        assertThat(err).contains("the run was not recorded");
+        assertThat(err).contains("the baseline was NOT recorded");
     }
 
     @Test

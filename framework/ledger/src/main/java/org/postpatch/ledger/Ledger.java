@@ -13,7 +13,12 @@ public interface Ledger extends AutoCloseable {
     /** Where this ledger is, for messages (never with a password). */
     String describe();
 
-    /** Records the suites of one run, with the JSON report of the whole run. */
+    /**
+     * Records the suites of one run, with the JSON report of the whole run. Once this returns, the
+     * run can be read back from the ledger (for a file: it reached the file).
+     *
+     * @throws LedgerException when the run could not be recorded, saying why
+     */
     void record(List<LedgerRun> runs, String reportJson);
 
     /** The recorded suites of a run, in recording order; empty when unknown. */

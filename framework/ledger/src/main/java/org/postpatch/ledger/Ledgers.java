@@ -2,11 +2,14 @@ package org.postpatch.ledger;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.postpatch.config.IoProblems;
+import org.postpatch.secret.Redactor;
 
 /**
  * Opens ledgers from what operators write: a JDBC URL ({@code jdbc:postgresql://db/postpatch},
@@ -17,6 +20,9 @@ public final class Ledgers {
 
     /** The value that turns recording off. */
     public static final String NONE = "none";
+
+    /** The environment variable that turns on stack traces and H2's own trace file. */
+    public static final String DEBUG = "POSTPATCH_DEBUG";
 
     /** What H2 appends to a file database's name. */
     private static final String H2_SUFFIX = ".mv.db";
@@ -49,28 +55,67 @@ public final class Ledgers {
     }
 
     /**
-     * Opens the ledger at a location.
+     * Opens the ledger at a location. An H2 file that cannot be written (H2's own test: the file
+     * system refuses writes to it) is opened read-only: it can be read, and recording in it fails
+     * saying that it is read-only.
      *
      * @throws LedgerException when it cannot be used
      */
     public static Ledger open(String given) {
+        return open(given, LedgerAccess.PATIENCE);
+    }
+
+    /** Opens the ledger at a location, waiting at most {@code patience} for other processes to let go of it. */
+    static Ledger open(String given, Duration patience) {
         String location = orDefault(given);
         if (location.equals(NONE)) {
             return none();
         }
         if (location.startsWith("jdbc:")) {
-            return JdbcLedger.open(location, System.getenv("POSTPATCH_LEDGER_USER"), System.getenv("POSTPATCH_LEDGER_PASSWORD"));
+            Properties credentials = new Properties();
+            putIfSet(credentials, "user", System.getenv("POSTPATCH_LEDGER_USER"));
+            putIfSet(credentials, "password", System.getenv("POSTPATCH_LEDGER_PASSWORD"));
+            return JdbcLedger.open(location, location, credentials, new Redactor().redact(location), false, patience);
         }
-        Path file = Path.of(location).toAbsolutePath();
         String base = h2Base(location);
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (java.io.IOException e) {
-            throw new LedgerException("cannot create the folder of the ledger " + file + ": "
-                    + IoProblems.describe(e), e);
+        Path file = Path.of(base + H2_SUFFIX);
+        boolean readOnly = Files.exists(file) && !Files.isWritable(file);
+        if (!Files.exists(file)) {
+            Path folder = file.getParent();
+            try {
+                Files.createDirectories(folder);
+            } catch (java.io.IOException e) {
+                throw new LedgerException("cannot create the folder of the ledger " + file + ": "
+                        + IoProblems.describe(e), e);
+            }
+            if (!Files.isWritable(folder)) {
+                throw new LedgerException("cannot create the ledger " + file + ": its folder " + folder + " is not writable");
+            }
         }
-        // AUTO_SERVER: the first process serves the file to the others, so several can record at once.
-        return JdbcLedger.open("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE", "sa", "");
+        Properties credentials = new Properties();
+        credentials.setProperty("user", "sa");
+        credentials.setProperty("password", "");
+        String url = h2Url(base, readOnly);
+        // H2 compacts the file for up to MAX_COMPACT_TIME (200 ms) each time it closes it: worth it
+        // after a run is recorded, not after every read.
+        return JdbcLedger.open(url + ";MAX_COMPACT_TIME=0", url, credentials, file.toString(), readOnly, patience);
+    }
+
+    /**
+     * The JDBC URL of an H2 file ledger. FILE_LOCK=FS: the operating system locks the file while a
+     * process uses it (released even if that process is killed), so processes take turns, each
+     * briefly, instead of racing over a lock file. H2's trace file is off unless debugging: it is
+     * of no use to an operator, and when it cannot be written H2 prints stack traces to stderr.
+     */
+    private static String h2Url(String base, boolean readOnly) {
+        return "jdbc:h2:file:" + base + ";FILE_LOCK=FS" + (readOnly ? ";ACCESS_MODE_DATA=r" : "")
+                + (System.getenv(DEBUG) == null ? ";TRACE_LEVEL_FILE=0" : "");
+    }
+
+    private static void putIfSet(Properties properties, String key, String value) {
+        if (value != null) {
+            properties.setProperty(key, value);
+        }
     }
 
     /**

@@ -43,6 +43,30 @@ final class Schema {
     private Schema() {
     }
 
+    /**
+     * Checks that a ledger opened read-only can be read by this code: it has the schema this code
+     * writes. It cannot be migrated, so an older or newer one is refused, saying why.
+     */
+    static void check(Connection connection, String description) throws SQLException {
+        int version;
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select max(version) from pp_schema")) {
+            version = rows.next() ? rows.getInt(1) : 0;
+        } catch (SQLException noSchema) {
+            String state = String.valueOf(noSchema.getSQLState());
+            if (!state.startsWith("42S0") && !state.equals("42P01")) {
+                throw noSchema;
+            }
+            throw new LedgerException("the ledger at " + description + " is read-only and holds no postpatch runs "
+                    + "(no schema table)");
+        }
+        if (version != CURRENT) {
+            throw new LedgerException("the ledger at " + description + " is read-only and its schema is version " + version
+                    + (version > CURRENT ? ", newer than this postpatch reads (" + CURRENT + "); upgrade postpatch"
+                    : ", older than this postpatch reads (" + CURRENT + "); make it writable once to migrate it"));
+        }
+    }
+
     /** Brings the schema to {@link #CURRENT}; safe when several processes start at once. */
     static void migrate(Connection connection, boolean postgres) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();

@@ -1,0 +1,148 @@
+package org.postpatch.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.postpatch.result.Verdict;
+
+/** Recorded runs as rows of the ledger's tables, and back: the SQL that writes and reads them. */
+final class RunRows {
+
+    static final String RUN_COLUMNS = "run_id, suite, target, kind, run_trigger, started_at_ms, duration_ms,"
+            + " verdict, interrupted, timed_out, fingerprint_digest, fingerprint, baseline_run_id, rolled_back,"
+            + " process_started_at_ms";
+
+    private RunRows() {
+    }
+
+    /** Inserts the suites of one run and its report, on a connection whose transaction the caller commits. */
+    static void insert(Connection connection, List<LedgerRun> runs, String reportJson) throws SQLException {
+        insertRuns(connection, runs);
+        insertProbes(connection, runs);
+        try (PreparedStatement report = connection.prepareStatement("insert into pp_report (run_id, report) values (?, ?)")) {
+            report.setString(1, runs.get(0).runId());
+            report.setString(2, reportJson);
+            report.executeUpdate();
+        }
+    }
+
+    private static void insertRuns(Connection connection, List<LedgerRun> runs) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into pp_run (" + RUN_COLUMNS
+                + ", patch_id, app_version, recorded_at_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (LedgerRun run : runs) {
+                int i = 1;
+                insert.setString(i++, run.runId());
+                insert.setString(i++, run.suite());
+                insert.setString(i++, run.target());
+                insert.setString(i++, run.kind().name());
+                insert.setString(i++, run.trigger().name());
+                insert.setLong(i++, run.startedAt().toEpochMilli());
+                insert.setLong(i++, run.duration().toMillis());
+                insert.setString(i++, run.verdict().name());
+                insert.setBoolean(i++, run.interrupted());
+                insert.setBoolean(i++, run.timedOut());
+                insert.setString(i++, run.fingerprint().digest());
+                insert.setString(i++, FingerprintJson.write(run.fingerprint()));
+                insert.setString(i++, run.baselineRunId());
+                insert.setBoolean(i++, run.rolledBack());
+                setMillis(insert, i++, run.processStartedAt());
+                insert.setString(i++, run.fingerprint().get("patch.id"));
+                insert.setString(i++, run.fingerprint().get("app.version"));
+                insert.setLong(i, System.currentTimeMillis());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertProbes(Connection connection, List<LedgerRun> runs) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into pp_probe (run_id, suite, position,"
+                + " probe_id, kind, severity, status, duration_ms, last_attempt_ms, attempts, message, change, samples,"
+                + " confirmation) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (LedgerRun run : runs) {
+                int position = 0;
+                for (LedgerProbe probe : run.probes()) {
+                    int i = 1;
+                    insert.setString(i++, run.runId());
+                    insert.setString(i++, run.suite());
+                    insert.setInt(i++, position++);
+                    insert.setString(i++, probe.id());
+                    insert.setString(i++, probe.kind());
+                    insert.setString(i++, probe.severity());
+                    insert.setString(i++, probe.status());
+                    insert.setLong(i++, probe.durationMs());
+                    insert.setLong(i++, probe.lastAttemptMs());
+                    insert.setInt(i++, probe.attempts());
+                    insert.setString(i++, probe.message());
+                    insert.setString(i++, probe.change());
+                    insert.setString(i++, SampleJson.write(probe.samples()));
+                    insert.setString(i, probe.confirmation());
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void setMillis(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, java.sql.Types.BIGINT);
+        } else {
+            statement.setLong(index, instant.toEpochMilli());
+        }
+    }
+
+    /** Adds the probes to runs read without them, a batch of runs per query. */
+    static List<LedgerRun> withProbes(Connection connection, List<LedgerRun> runs) throws SQLException {
+        Map<String, List<LedgerProbe>> probes = new HashMap<>();
+        int batch = 400;
+        for (int from = 0; from < runs.size(); from += batch) {
+            List<LedgerRun> part = runs.subList(from, Math.min(runs.size(), from + batch));
+            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement select = connection.prepareStatement("select run_id, suite, probe_id, kind, severity,"
+                    + " status, duration_ms, last_attempt_ms, attempts, message, change, samples, confirmation from pp_probe"
+                    + " where run_id in (" + marks + ") order by run_id, suite, position")) {
+                for (int i = 0; i < part.size(); i++) {
+                    select.setString(i + 1, part.get(i).runId());
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        probes.computeIfAbsent(rows.getString(1) + "\u0000" + rows.getString(2), k -> new ArrayList<>())
+                                .add(new LedgerProbe(rows.getString(3), rows.getString(4), rows.getString(5),
+                                        rows.getString(6), rows.getLong(7), rows.getLong(8), rows.getInt(9),
+                                        rows.getString(10), rows.getString(11), SampleJson.read(rows.getString(12)),
+                                        rows.getString(13)));
+                    }
+                }
+            }
+        }
+        List<LedgerRun> complete = new ArrayList<>();
+        for (LedgerRun run : runs) {
+            complete.add(new LedgerRun(run.runId(), run.suite(), run.target(), run.kind(), run.trigger(), run.startedAt(),
+                    run.duration(), run.verdict(), run.interrupted(), run.timedOut(), run.fingerprint(), run.baselineRunId(),
+                    run.rolledBack(), run.processStartedAt(),
+                    probes.getOrDefault(run.runId() + "\u0000" + run.suite(), List.of())));
+        }
+        return complete;
+    }
+
+    /** A run from a row of {@code select RUN_COLUMNS from pp_run}, with these probes. */
+    static LedgerRun readRun(ResultSet rows, List<LedgerProbe> probes) throws SQLException {
+        long processStarted = rows.getLong("process_started_at_ms");
+        boolean hasProcessStart = !rows.wasNull();
+        return new LedgerRun(rows.getString("run_id"), rows.getString("suite"), rows.getString("target"),
+                RunKind.valueOf(rows.getString("kind")), Trigger.valueOf(rows.getString("run_trigger")),
+                Instant.ofEpochMilli(rows.getLong("started_at_ms")), Duration.ofMillis(rows.getLong("duration_ms")),
+                Verdict.valueOf(rows.getString("verdict")), rows.getBoolean("interrupted"), rows.getBoolean("timed_out"),
+                FingerprintJson.read(rows.getString("fingerprint")), rows.getString("baseline_run_id"),
+                rows.getBoolean("rolled_back"), hasProcessStart ? Instant.ofEpochMilli(processStarted) : null, probes);
+    }
+}
