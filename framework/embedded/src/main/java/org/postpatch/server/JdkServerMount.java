@@ -9,9 +9,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Serves a {@link Handler} on a path of a JDK {@code com.sun.net.httpserver.HttpServer} that an
@@ -21,8 +19,6 @@ import java.util.Set;
  * stalled clients hold only on a {@link WebServer}.
  */
 public final class JdkServerMount {
-
-    private static final Set<String> SERVER_FIELDS = Set.of("content-length", "transfer-encoding", "connection", "date");
 
     private JdkServerMount() {
     }
@@ -49,25 +45,26 @@ public final class JdkServerMount {
         try {
             response = handler.handle(request);
         } catch (Exception | LinkageError | AssertionError failure) {
-            System.getLogger("org.postpatch").log(System.Logger.Level.WARNING, "postpatch: answering " + request + " failed", failure);
-            response = Response.text(500, "the server could not answer this request; its log says why\n");
+            response = WebServer.failed(request, failure);
         }
         answer(exchange, request, response, head);
     }
 
     private static void answer(HttpExchange exchange, Request request, Response response, boolean head) {
-        if (response == null || response.deferred().isEmpty()) {
-            send(exchange, response == null ? Response.text(500, "no answer\n") : response, head);
-            return;
+        if (response == null) {
+            send(exchange, WebServer.failed(request, new IllegalStateException("the handler answered null")), head);
+        } else if (response.deferred().isEmpty()) {
+            send(exchange, response, head);
+        } else {
+            response.deferred().get().whenComplete((finished, failure) -> answer(exchange, request,
+                    finished != null ? finished : WebServer.failed(request, failure), head));
         }
-        response.deferred().get().whenComplete((finished, failure) -> answer(exchange, request,
-                finished != null ? finished : Response.text(500, "the server could not answer this request\n"), head));
     }
 
     private static void send(HttpExchange exchange, Response response, boolean head) {
         try (exchange) {
             for (Map.Entry<String, String> field : response.headers().fields()) {
-                if (!SERVER_FIELDS.contains(field.getKey().toLowerCase(Locale.ROOT))) {
+                if (!ResponseEncoder.isServerField(field.getKey())) {
                     exchange.getResponseHeaders().set(field.getKey(), field.getValue());
                 }
             }

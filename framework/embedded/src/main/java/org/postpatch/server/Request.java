@@ -80,8 +80,9 @@ public final class Request {
         return new Request(method, target, headers, body, parameters);
     }
 
+    /** The method and path, for logs; never the query, which may carry what must not be logged. */
     @Override
     public String toString() {
-        return method + " " + target.path() + (target.rawQuery().isEmpty() ? "" : "?" + target.rawQuery());
+        return method + " " + target.path();
     }
 }

@@ -42,7 +42,7 @@ final class ResponseEncoder {
         StringBuilder text = new StringBuilder(256).append("HTTP/1.1 ").append(status).append(' ')
                 .append(REASONS.getOrDefault(status, "Status " + status)).append("\r\n");
         for (Map.Entry<String, String> field : response.headers().fields()) {
-            if (!SERVER_FIELDS.contains(field.getKey().toLowerCase(Locale.ROOT))) {
+            if (!isServerField(field.getKey())) {
                 text.append(field.getKey()).append(": ").append(field.getValue()).append("\r\n");
             }
         }
@@ -62,6 +62,11 @@ final class ResponseEncoder {
             bytes.writeBytes(body);
         }
         return bytes.toByteArray();
+    }
+
+    /** True for the fields only the server sets (framing, date): a handler's are dropped. */
+    static boolean isServerField(String name) {
+        return SERVER_FIELDS.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /** The answer to a request the server refused, and the connection closes after it. */

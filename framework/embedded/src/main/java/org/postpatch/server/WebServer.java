@@ -131,7 +131,8 @@ public final class WebServer implements AutoCloseable {
         loop.answer(connection, bytes, parsed.keepAlive() ? Connection.AfterWrite.NEXT_REQUEST : Connection.AfterWrite.CLOSE);
     }
 
-    private static Response failed(Request request, Throwable failure) {
+    /** The 500 answer for a handler that failed; why goes to the log, not to the client. */
+    static Response failed(Request request, Throwable failure) {
         LOG.log(System.Logger.Level.WARNING, "postpatch: answering " + request + " failed", failure);
         return Response.text(500, "the server could not answer this request; its log says why\n");
     }
