@@ -24,8 +24,8 @@ final class SelectorLoop implements Runnable {
     /** How long a closing connection may go on sending before it is closed anyway. */
     private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    /** An answer from a handler thread, for the selector thread to write. */
-    private record Answer(Connection connection, byte[] bytes, Connection.AfterWrite afterWrite) {
+    /** An answer from a handler thread, for the selector thread to finish writing (often it is written already). */
+    private record Answer(Connection connection, ByteBuffer bytes, Connection.AfterWrite afterWrite) {
     }
 
     private final ServerSettings settings;
@@ -60,9 +60,22 @@ final class SelectorLoop implements Runnable {
         thread.start();
     }
 
-    /** Hands an answer to the selector thread; callable from any thread. */
+    /**
+     * Writes what the socket takes of an answer at once, from the calling (handler) thread, and hands
+     * the rest and what follows to the selector thread. The calling thread may touch the channel: while
+     * its request is with a handler, the selector thread leaves a connection alone. Writing here saves
+     * the answer a hand-off to the selector thread before it leaves.
+     */
     void answer(Connection connection, byte[] bytes, Connection.AfterWrite afterWrite) {
-        answers.add(new Answer(connection, bytes, afterWrite));
+        ByteBuffer answer = ByteBuffer.wrap(bytes);
+        try {
+            while (answer.hasRemaining() && connection.channel.write(answer) > 0) {
+                // the socket took some; try for the rest
+            }
+        } catch (IOException | RuntimeException gone) {
+            // The selector thread's own write fails the same way and closes the connection.
+        }
+        answers.add(new Answer(connection, answer, afterWrite));
         try {
             selector.wakeup();
         } catch (RuntimeException closed) {
@@ -202,17 +215,17 @@ final class SelectorLoop implements Runnable {
                 connection.key.interestOps(0);
                 dispatch.accept(connection, parsed);
             } else if (connection.reader.takeContinue()) {
-                startWriting(connection, ResponseEncoder.CONTINUE, Connection.AfterWrite.GO_ON_READING, now);
+                startWriting(connection, ByteBuffer.wrap(ResponseEncoder.CONTINUE), Connection.AfterWrite.GO_ON_READING, now);
             }
         } catch (RequestRefused refused) {
-            startWriting(connection, ResponseEncoder.refusal(refused.status(), refused.getMessage()),
+            startWriting(connection, ByteBuffer.wrap(ResponseEncoder.refusal(refused.status(), refused.getMessage())),
                     Connection.AfterWrite.CLOSE, now);
         }
     }
 
-    private void startWriting(Connection connection, byte[] bytes, Connection.AfterWrite afterWrite, long now) {
+    private void startWriting(Connection connection, ByteBuffer bytes, Connection.AfterWrite afterWrite, long now) {
         connection.state = Connection.State.WRITING;
-        connection.output = ByteBuffer.wrap(bytes);
+        connection.output = bytes;
         connection.afterWrite = afterWrite;
         if (afterWrite != Connection.AfterWrite.GO_ON_READING) {
             connection.deadline = now + settings.writeTimeout().toNanos(); // else the request's deadline goes on
@@ -265,8 +278,8 @@ final class SelectorLoop implements Runnable {
         }
         for (Connection connection : connections.expired(now)) {
             if (connection.state == Connection.State.READING && connection.reader.hasBytes()) {
-                startWriting(connection, ResponseEncoder.refusal(408, "the request was not complete within "
-                        + settings.requestReadTimeout().toMillis() + " ms"), Connection.AfterWrite.CLOSE, now);
+                startWriting(connection, ByteBuffer.wrap(ResponseEncoder.refusal(408, "the request was not complete within "
+                        + settings.requestReadTimeout().toMillis() + " ms")), Connection.AfterWrite.CLOSE, now);
             } else {
                 close(connection);
             }
