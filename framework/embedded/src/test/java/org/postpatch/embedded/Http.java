@@ -25,9 +25,16 @@ public final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Duration timeout;
 
     public Http(int port) {
+        this(port, Duration.ofSeconds(30));
+    }
+
+    /** A client whose every request fails after {@code timeout} without an answer. */
+    public Http(int port, Duration timeout) {
         this.base = "http://127.0.0.1:" + port;
+        this.timeout = timeout;
     }
 
     public Response get(String path, String token) {
@@ -39,7 +46,7 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
