@@ -61,8 +61,15 @@ public final class Ledgers {
         if (location.startsWith("jdbc:")) {
             return JdbcLedger.open(location, System.getenv("POSTPATCH_LEDGER_USER"), System.getenv("POSTPATCH_LEDGER_PASSWORD"));
         }
+        return JdbcLedger.open(h2Url(location), H2_USER, "");
+    }
+
+    /** The user of an H2 file ledger (its password is empty). */
+    static final String H2_USER = "sa";
+
+    /** The JDBC URL of an H2 file ledger at a path, its folder created when missing. */
+    static String h2Url(String location) {
         Path file = Path.of(location).toAbsolutePath();
-        String base = h2Base(location);
         try {
             Files.createDirectories(file.getParent());
         } catch (java.io.IOException e) {
@@ -70,7 +77,7 @@ public final class Ledgers {
                     + IoProblems.describe(e), e);
         }
         // AUTO_SERVER: the first process serves the file to the others, so several can record at once.
-        return JdbcLedger.open("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE", "sa", "");
+        return "jdbc:h2:file:" + h2Base(location) + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
     }
 
     /**
