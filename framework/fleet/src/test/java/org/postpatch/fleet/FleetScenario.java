@@ -26,26 +26,25 @@ public final class FleetScenario {
 
     /** The verify of pay-1 that failed, to mark as rolled back. */
     public final String failedPaymentsVerify;
-    /** The verify of orders on node-1 after the JVM patch. */
-    public final String ordersNode1Verify;
+    /** The verifies of orders on node-1, node-2 and node-3 after the JVM patch. */
+    public final java.util.List<String> ordersVerifies;
 
-    private FleetScenario(String failedPaymentsVerify, String ordersNode1Verify) {
+    private FleetScenario(String failedPaymentsVerify, java.util.List<String> ordersVerifies) {
         this.failedPaymentsVerify = failedPaymentsVerify;
-        this.ordersNode1Verify = ordersNode1Verify;
+        this.ordersVerifies = java.util.List.copyOf(ordersVerifies);
     }
 
     public static FleetScenario record(Ledger ledger) {
         FleetRecorder recorder = new FleetRecorder(ledger);
         Instant day2 = DAY_1.plus(Duration.ofDays(1));
-        String node1Verify = null;
+        java.util.List<String> ordersVerifies = new java.util.ArrayList<>();
         for (int node = 1; node <= 4; node++) {
             String target = "node-" + node;
             recorder.run("orders", target, DAY_1.plusSeconds(node * 60L), ORDERS_OLD);
             String baseline = recorder.baseline("orders", target, day2.plusSeconds(node * 600L), ORDERS_OLD);
             if (node <= 3) {
-                String verify = recorder.verify("orders", target, day2.plusSeconds(node * 600L + 120), ORDERS_NEW, baseline,
-                        "checkout");
-                node1Verify = node == 1 ? verify : node1Verify;
+                ordersVerifies.add(recorder.verify("orders", target, day2.plusSeconds(node * 600L + 120), ORDERS_NEW,
+                        baseline, "checkout"));
             } else {
                 recorder.run("orders", target, day2.plusSeconds(node * 600L + 120), ORDERS_OLD);
             }
@@ -67,6 +66,6 @@ public final class FleetScenario {
                 FleetRecorder.fingerprint("5.0", "17.0.15"));
         String paymentsVerify = recorder.verify("payments", "pay-1", day2.plusSeconds(9300),
                 FleetRecorder.fingerprint("5.1", "17.0.15"), paymentsBaseline, "checkout");
-        return new FleetScenario(paymentsVerify, node1Verify);
+        return new FleetScenario(paymentsVerify, ordersVerifies);
     }
 }
