@@ -62,7 +62,7 @@ class FleetCommandTest {
                 .containsPattern("payments\\s+pay-1\\s+ROLLED BACK")
                 .contains("FAILING orders/node-1: checkout FAILED (REGRESSED)")
                 .contains("jvm.version 17.0.15 -> 17.0.16  [JVM, orders]")
-                .contains("likely cause: REGRESSED on 3/3 targets that took it, 0/1 of those that did not")
+                .contains("likely cause: checkout REGRESSED on 3/3 targets that took it, 0/1 of those that did not")
                 .contains("node-local: 1 of 4 targets that took it (billing/b-3)")
                 .containsPattern("payments/pay-1 .* FAIL verify\\s+checkout\\s+ROLLED BACK");
         assertThat(cli.out().indexOf("jvm.version 17.0.15 -> 17.0.16  [")).isLessThan(cli.out().indexOf("node-local"));

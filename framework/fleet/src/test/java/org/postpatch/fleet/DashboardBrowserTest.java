@@ -116,7 +116,7 @@ class DashboardBrowserTest {
         WebElement changes = driver().findElement(By.id("changes"));
         assertThat(changes.getText())
                 .contains("jvm.version 17.0.15 -> 17.0.16")
-                .contains("likely cause: REGRESSED on 3/3 targets that took it, 0/1 of those that did not")
+                .contains("likely cause: checkout REGRESSED on 3/3 targets that took it, 0/1 of those that did not")
                 .contains("node-local: 1 of 4 targets that took it (billing/b-3)");
         assertThat(driver().findElement(By.id("figures")).getText()).contains("total all");
 

@@ -3,6 +3,7 @@ package org.postpatch.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import org.postpatch.fleet.model.TargetState;
 import org.postpatch.fleet.model.TargetTimeline;
 import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.Ledgers;
+import org.postpatch.result.Fingerprint;
 import org.postpatch.testing.PostgresServer;
 
 /** The fleet view of a recorded fleet, on a real PostgreSQL ledger (the fleet's store) and on H2. */
@@ -58,7 +60,7 @@ class FleetAttributionTest {
         ChangeReport jvm = change(view, "jvm.version 17.0.15 -> 17.0.16");
         assertThat(jvm.attribution().verdict()).isEqualTo(Attribution.Verdict.LIKELY_CAUSE);
         assertThat(jvm.attribution().text())
-                .isEqualTo("likely cause: REGRESSED on 3/3 targets that took it, 0/1 of those that did not");
+                .isEqualTo("likely cause: checkout REGRESSED on 3/3 targets that took it, 0/1 of those that did not");
         assertThat(jvm.regressed()).containsExactly("checkout");
         assertThat(jvm.events()).extracting(e -> e.target()).containsExactly("node-1", "node-2", "node-3");
         assertThat(view.changes().get(0)).isSameAs(jvm);
@@ -107,7 +109,7 @@ class FleetAttributionTest {
         ChangeReport release = change(view, "app.version 5.0 -> 5.1");
         assertThat(release.rollbacks()).isEqualTo(1);
         assertThat(release.attribution().text())
-                .isEqualTo("likely cause: REGRESSED on 1/1 target that took it, 0/0 of those that did not");
+                .isEqualTo("likely cause: checkout REGRESSED on 1/1 target that took it, 0/0 of those that did not");
     }
 
     @ParameterizedTest
@@ -125,5 +127,57 @@ class FleetAttributionTest {
         assertThat(List.of(view.figures().total().patches(), view.figures().total().failed(),
                 view.figures().total().rollbacks(), view.figures().total().caughtOnFirstTarget()))
                 .containsExactly(9, 5, 1, 1);
+    }
+
+    private FleetView web(String location, java.util.function.Consumer<FleetRecorder> runs) {
+        try (Ledger ledger = Ledgers.open(location)) {
+            runs.accept(new FleetRecorder(ledger));
+        }
+        try (LedgerFleet fleet = LedgerFleet.open(location)) {
+            return fleet.view(FleetScenario.PERIOD, "web");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
+    void theProbeThatFollowsTheChangeDecidesNotOneThatAlsoRegressedElsewhere(String database) throws Exception {
+        Instant day = FleetScenario.DAY_1;
+        Fingerprint before = FleetRecorder.fingerprint("1.0", "17.0.15");
+        FleetView view = web(Ledgers4Tests.location(database, folder, POSTGRES), recorder -> {
+            // An OS patch on w-2, after which "search" (a flaky probe) regressed.
+            String other = recorder.baseline("web", "w-2", day, before);
+            recorder.verify("web", "w-2", day.plusSeconds(60), FleetRecorder.fingerprint("1.0", "17.0.15-os"), other,
+                    "search");
+            // Release 1.1 on w-1: "checkout" and "search" regressed.
+            String baseline = recorder.baseline("web", "w-1", day.plusSeconds(600), before);
+            recorder.verify("web", "w-1", day.plusSeconds(660), FleetRecorder.fingerprint("1.1", "17.0.15"), baseline,
+                    "checkout", "search");
+        });
+
+        ChangeReport release = change(view, "app.version 1.0 -> 1.1");
+        assertThat(release.regressed()).containsExactly("checkout", "search");
+        assertThat(release.attribution().text())
+                .isEqualTo("likely cause: checkout REGRESSED on 1/1 target that took it, 0/1 of those that did not");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
+    void aPatchIsJudgedByTheRunThatJudgedItNotByLaterFailures(String database) throws Exception {
+        Instant day = FleetScenario.DAY_1;
+        FleetView view = web(Ledgers4Tests.location(database, folder, POSTGRES), recorder -> {
+            String baseline = recorder.baseline("web", "w-3", day, FleetRecorder.fingerprint("1.1", "17.0.15"));
+            Fingerprint patched = FleetRecorder.fingerprint("1.2", "17.0.15");
+            recorder.verify("web", "w-3", day.plusSeconds(60), patched, baseline);
+            // Three days later, on the same fingerprint, "health" fails against the same baseline.
+            recorder.verify("web", "w-3", day.plusSeconds(3 * 86_400), patched, baseline, "health");
+        });
+
+        ChangeReport release = change(view, "app.version 1.1 -> 1.2");
+        assertThat(release.events()).singleElement().satisfies(event -> {
+            assertThat(event.regressed()).isEmpty();
+            assertThat(event.judging().verdict()).isEqualTo("PASS");
+        });
+        assertThat(release.attribution().text()).isEqualTo("verified: no regression on 1/1 target that took it");
+        assertThat(target(view, "web", "w-3").state()).isEqualTo(TargetState.FAILING);
     }
 }

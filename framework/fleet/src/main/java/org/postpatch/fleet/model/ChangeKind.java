@@ -1,6 +1,8 @@
 package org.postpatch.fleet.model;
 
+import java.util.Comparator;
 import java.util.Locale;
+import org.postpatch.result.Fingerprint;
 
 /**
  * What kind of patch an item of a fingerprint diff is, read from its name: the figures are counted
@@ -13,6 +15,15 @@ public enum ChangeKind {
     LIBRARY("library"),
     OS("OS"),
     OTHER("other");
+
+    /**
+     * Diff items, the one that names the patch best first: by kind (an application's version before
+     * the JVM before a library before the OS), versions before builds and vendors, then by name.
+     */
+    public static final Comparator<Fingerprint.Change> SIGNIFICANCE = Comparator
+            .comparing((Fingerprint.Change item) -> of(item.name()))
+            .thenComparing(item -> item.name().endsWith(".version") ? 0 : 1)
+            .thenComparing(Fingerprint.Change::name);
 
     private final String label;
 

@@ -6,8 +6,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.postpatch.result.Fingerprint;
@@ -68,31 +68,45 @@ final class Changes {
 
     private static ChangeReport report(List<Taken> taken, List<TargetTimeline> targets) {
         List<Taken> items = new ArrayList<>(taken);
-        items.sort(Comparator.comparing((Taken t) -> t.kind)
-                .thenComparing(t -> t.item.name().endsWith(".version") ? 0 : 1)
-                .thenComparing(t -> t.item.name()));
+        items.sort(Comparator.comparing((Taken t) -> t.item, ChangeKind.SIGNIFICANCE));
         Map<String, PatchEvent> latestPerTarget = new LinkedHashMap<>();
         items.get(0).events.stream().sorted(Comparator.comparing(PatchEvent::at))
                 .forEach(event -> latestPerTarget.put(event.targetKey(), event));
         List<PatchEvent> events = latestPerTarget.values().stream().sorted(Comparator.comparing(PatchEvent::at)
                 .thenComparing(PatchEvent::suite).thenComparing(PatchEvent::target)).toList();
         SortedSet<String> suites = events.stream().map(PatchEvent::suite).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> regressedProbes = new TreeSet<>();
         SortedSet<String> shown = new TreeSet<>();
+        Map<String, Integer> tookByProbe = new TreeMap<>();
         for (PatchEvent event : events) {
             for (String probe : event.regressed()) {
-                regressedProbes.add(event.suite() + "\u0000" + probe);
+                tookByProbe.merge(event.suite() + "\u0000" + probe, 1, Integer::sum);
                 shown.add(suites.size() == 1 ? probe : event.suite() + "/" + probe);
             }
         }
         List<TargetTimeline> others = targets.stream()
                 .filter(t -> suites.contains(t.suite()) && !latestPerTarget.containsKey(t.key())).toList();
-        int othersRegressed = (int) others.stream().filter(t -> t.regressedInPeriod().stream()
-                .anyMatch(probe -> regressedProbes.contains(t.suite() + "\u0000" + probe))).count();
+        // The probe whose regressions follow the change most closely: the most targets that took it
+        // against the fewest that did not.
+        String probe = null;
+        int probeTook = 0;
+        int probeOthers = 0;
+        double best = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, Integer> regressed : tookByProbe.entrySet()) {
+            String key = regressed.getKey();
+            int othersRegressed = (int) others.stream().filter(t -> t.regressedInPeriod().stream()
+                    .anyMatch(id -> key.equals(t.suite() + "\u0000" + id))).count();
+            double score = Attribution.rate(regressed.getValue(), events.size()) - Attribution.rate(othersRegressed, others.size());
+            if (score > best || (score == best && regressed.getValue() > probeTook)) {
+                best = score;
+                probe = suites.size() == 1 ? key.substring(key.indexOf('\u0000') + 1) : key.replace('\u0000', '/');
+                probeTook = regressed.getValue();
+                probeOthers = othersRegressed;
+            }
+        }
         List<String> regressedTargets = events.stream().filter(e -> !e.regressed().isEmpty())
                 .map(e -> e.suite() + "/" + e.target()).toList();
         Attribution attribution = Attribution.of(events.size(), (int) events.stream().filter(PatchEvent::judged).count(),
-                regressedTargets.size(), others.size(), othersRegressed, regressedTargets);
+                regressedTargets, probe, probeTook, others.size(), probeOthers);
         return new ChangeReport(items.get(0).kind, items.stream().map(t -> t.item).toList(), suites, events, shown,
                 attribution);
     }

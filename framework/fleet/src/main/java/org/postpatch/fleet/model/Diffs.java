@@ -7,7 +7,7 @@ import org.postpatch.result.Fingerprint;
 
 /**
  * Fingerprint diffs by digest, each computed once however many targets took the same patch: the
- * items are {@link Fingerprint#changesSince}'s, as {@code verify} prints them.
+ * items are {@link Fingerprint#changesSince}'s, as {@code verify} prints them, the most telling first.
  */
 final class Diffs {
 
@@ -26,7 +26,7 @@ final class Diffs {
                 // Not expected (both are read with the period); the change is still shown, by digest.
                 return List.of(new Fingerprint.Change("fingerprint", fromDigest, toDigest));
             }
-            List<Fingerprint.Change> items = after.changesSince(before);
+            List<Fingerprint.Change> items = after.changesSince(before).stream().sorted(ChangeKind.SIGNIFICANCE).toList();
             // Equal facts and jars under different digests (a fingerprint written by another version).
             return items.isEmpty() ? List.of(new Fingerprint.Change("fingerprint", fromDigest, toDigest)) : items;
         });

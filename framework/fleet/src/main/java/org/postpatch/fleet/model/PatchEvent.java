@@ -14,11 +14,11 @@ import org.postpatch.result.Fingerprint;
  * run on the new fingerprint that compared it with a run on an earlier one (a verify against its
  * baseline, or an embedded self-test against the last run before the patch).
  *
- * @param items          the fingerprint diff, as {@link Fingerprint#changesSince} has it
+ * @param items          the fingerprint diff, as {@link Fingerprint#changesSince} has it, the most telling item first
  * @param at             when the target started running the patch (the application's start, when a
  *                       self-test knows it; else the first run on the new fingerprint)
  * @param judging        the run that judged it, or null while none did
- * @param regressed      the probes that REGRESSED in the runs on the new fingerprint
+ * @param regressed      the probes that REGRESSED in the run that judged it
  * @param rolledBackAt   when it was rolled back, or null
  * @param endedAt        when the target took its next patch (or went back), or null while it still runs it
  * @param timeToVerdict  from the patch to the verdict: from the baseline's start for a verify, from the

@@ -44,9 +44,11 @@ final class Patches {
         void add(RunRow run, List<ProbeMark> marks) {
             runs.add(run);
             if (judging == null && run.judges()) {
+                // The patch is judged by this run: its regressions are the patch's. Later runs on the same
+                // fingerprint (a scheduled self-test days later) say how the target is, not what the patch did.
                 judging = run;
+                marks.stream().filter(ProbeMark::regressed).forEach(mark -> regressed.add(mark.probeId()));
             }
-            marks.stream().filter(ProbeMark::regressed).forEach(mark -> regressed.add(mark.probeId()));
             if (run.rolledBack()) {
                 rolledBackAt = earliest(rolledBackAt, run.rolledBackAt() != null ? run.rolledBackAt() : run.finishedAt());
             }

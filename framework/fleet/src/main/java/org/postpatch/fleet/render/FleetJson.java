@@ -121,6 +121,8 @@ public final class FleetJson {
             node.putObject("attribution").put("verdict", change.attribution().verdict().name())
                     .put("text", change.attribution().text()).put("took", change.attribution().took())
                     .put("judged", change.attribution().judged()).put("regressed", change.attribution().regressed())
+                    .put("probe", change.attribution().probe())
+                    .put("probeRegressed", change.attribution().probeRegressed())
                     .put("others", change.attribution().others())
                     .put("othersRegressed", change.attribution().othersRegressed());
             ArrayNode regressed = node.putArray("regressedProbes");
