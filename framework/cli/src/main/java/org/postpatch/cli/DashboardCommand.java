@@ -73,6 +73,7 @@ final class DashboardCommand implements Callable<Integer> {
         try (LedgerFleet fleet = LedgerFleet.open(location)) {
             DashboardHandler handler = new DashboardHandler(fleet, Access.withToken(token), Clock.systemUTC(),
                     (int) Math.max(1, refresh.toSeconds()));
+            handler.prepare();
             JdkDashboardServer server;
             try {
                 server = JdkDashboardServer.start(address, handler);

@@ -52,6 +52,18 @@ public final class DashboardHandler {
         this.refreshSeconds = refreshSeconds;
     }
 
+    /**
+     * Reads and renders the default view once, so that the first page an operator opens is as quick
+     * as the next ones (a fresh JVM loads and compiles the reading, the model and the rendering first).
+     *
+     * @throws org.postpatch.ledger.LedgerException when the ledger cannot be read
+     */
+    public void prepare() {
+        FleetView view = source.view(Periods.parse(null, null, clock.instant()), null);
+        DashboardPage.render(view, new DashboardPage.Context(true, true, null, "", refreshSeconds));
+        FleetJson.text(FleetJson.fleet(view, true));
+    }
+
     /** Answers a request; problems become error responses, never exceptions. */
     public DashboardResponse handle(DashboardRequest request) {
         try {

@@ -25,8 +25,8 @@ import org.postpatch.result.Fingerprint;
 /**
  * Reads a period of the fleet from the ledger in four queries, each bounded by the period, never by
  * the whole table: the runs of the period (by the start-time index), the last run before it of each
- * suite and target (an index-only aggregate on the suite index), the fingerprints where they change
- * (one per digest), and the probes of the runs that did not pass.
+ * suite and target (a step back on the suite index each), the fingerprints where they change (one
+ * per digest), and the probes of the runs that did not pass.
  */
 public final class FleetReader {
 
@@ -35,6 +35,7 @@ public final class FleetReader {
             + " r.interrupted, r.timed_out, r.fingerprint_digest, r.baseline_run_id, r.rolled_back, r.rolled_back_at_ms,"
             + " r.process_started_at_ms, r.app_version";
     private static final int BATCH = 500;
+    private static final int TARGETS_PER_QUERY = 100;
 
     private final LedgerDatabase database;
 
@@ -52,7 +53,7 @@ public final class FleetReader {
         try (Connection connection = database.connect()) {
             connection.setReadOnly(true);
             Map<String, List<RunRow>> inPeriod = runsInPeriod(connection, period, suite);
-            Map<String, RunRow> before = lastBefore(connection, period, suite, inPeriod.keySet());
+            Map<String, RunRow> before = lastBefore(connection, period, inPeriod.keySet());
             List<TargetRuns> targets = new ArrayList<>();
             inPeriod.forEach((key, runs) -> targets.add(new TargetRuns(runs.get(0).suite(), runs.get(0).target(),
                     Optional.ofNullable(before.get(key)), runs)));
@@ -92,26 +93,31 @@ public final class FleetReader {
         }
     }
 
-    /** Per suite and target of the period, its last run before the period. */
-    private static Map<String, RunRow> lastBefore(Connection connection, Period period, String suite, Set<String> wanted)
+    /**
+     * Per suite and target of the period, its last run before the period: one backward step on the
+     * suite index per target (a hundred targets per query), however long the ledger's history is.
+     */
+    private static Map<String, RunRow> lastBefore(Connection connection, Period period, Set<String> wanted)
             throws SQLException {
-        String filter = suite == null ? "" : " and suite = ?";
-        String sql = "select " + COLUMNS + " from pp_run r join (select suite, target, max(started_at_ms) as last_ms"
-                + " from pp_run where started_at_ms < ?" + filter + " group by suite, target) a"
-                + " on r.suite = a.suite and r.target = a.target and r.started_at_ms = a.last_ms";
+        String one = "(select " + COLUMNS + " from pp_run r where r.suite = ? and r.target = ? and r.started_at_ms < ?"
+                + " order by r.started_at_ms desc, r.run_id desc limit 1)";
+        List<String> targets = new ArrayList<>(wanted);
         Map<String, RunRow> found = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setLong(1, period.since().toEpochMilli());
-            if (suite != null) {
-                select.setString(2, suite);
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    RunRow run = row(rows);
-                    String key = targetKey(run.suite(), run.target());
-                    if (wanted.contains(key)) {
-                        // Two runs started in the same millisecond: the later id, as the period's order has it.
-                        found.merge(key, run, (a, b) -> a.runId().compareTo(b.runId()) >= 0 ? a : b);
+        for (int from = 0; from < targets.size(); from += TARGETS_PER_QUERY) {
+            List<String> part = targets.subList(from, Math.min(targets.size(), from + TARGETS_PER_QUERY));
+            try (PreparedStatement select = connection.prepareStatement(String.join(" union all ",
+                    Collections.nCopies(part.size(), one)))) {
+                int i = 1;
+                for (String key : part) {
+                    String[] suiteAndTarget = key.split("\u0000", 2);
+                    select.setString(i++, suiteAndTarget[0]);
+                    select.setString(i++, suiteAndTarget[1]);
+                    select.setLong(i++, period.since().toEpochMilli());
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        RunRow run = row(rows);
+                        found.put(targetKey(run.suite(), run.target()), run);
                     }
                 }
             }
