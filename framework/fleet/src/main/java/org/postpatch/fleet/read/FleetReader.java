@@ -37,7 +37,18 @@ public final class FleetReader {
     private static final int BATCH = 500;
     private static final int TARGETS_PER_QUERY = 100;
 
+    /** Fingerprints kept between reads (the dashboard reads every few seconds): at most this many. */
+    private static final int KEPT_FINGERPRINTS = 20_000;
+
     private final LedgerDatabase database;
+    /** By digest: a digest names a fingerprint's content, so a fingerprint read once never changes. */
+    private final Map<String, Fingerprint> known = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Fingerprint> eldest) {
+                    return size() > KEPT_FINGERPRINTS;
+                }
+            });
 
     public FleetReader(LedgerDatabase database) {
         this.database = database;
@@ -145,7 +156,16 @@ public final class FleetReader {
     private Map<String, Fingerprint> fingerprints(Connection connection, Map<String, String> runByDigest)
             throws SQLException {
         Map<String, Fingerprint> fingerprints = new HashMap<>();
-        List<String> runIds = new ArrayList<>(new LinkedHashSet<>(runByDigest.values()));
+        List<String> unknown = new ArrayList<>();
+        runByDigest.forEach((digest, runId) -> {
+            Fingerprint kept = known.get(digest);
+            if (kept != null) {
+                fingerprints.put(digest, kept);
+            } else {
+                unknown.add(runId);
+            }
+        });
+        List<String> runIds = new ArrayList<>(new LinkedHashSet<>(unknown));
         for (int from = 0; from < runIds.size(); from += BATCH) {
             List<String> part = runIds.subList(from, Math.min(runIds.size(), from + BATCH));
             String sql = "select fingerprint_digest, fingerprint from pp_run where run_id in ("
@@ -158,7 +178,9 @@ public final class FleetReader {
                     while (rows.next()) {
                         String digest = rows.getString(1);
                         if (runByDigest.containsKey(digest) && !fingerprints.containsKey(digest)) {
-                            fingerprints.put(digest, parse(rows.getString(2)));
+                            Fingerprint fingerprint = parse(rows.getString(2));
+                            fingerprints.put(digest, fingerprint);
+                            known.put(digest, fingerprint);
                         }
                     }
                 }
