@@ -110,8 +110,10 @@ public final class FleetReader {
      */
     private static Map<String, RunRow> lastBefore(Connection connection, Period period, Set<String> wanted)
             throws SQLException {
+        // Ordered exactly as the suite index (suite, target, started_at_ms) is, so that PostgreSQL and H2
+        // take one step back on it; a tie-breaker would make them sort the target's whole history first.
         String one = "(select " + COLUMNS + " from pp_run r where r.suite = ? and r.target = ? and r.started_at_ms < ?"
-                + " order by r.started_at_ms desc, r.run_id desc limit 1)";
+                + " order by r.started_at_ms desc limit 1)";
         List<String> targets = new ArrayList<>(wanted);
         Map<String, RunRow> found = new HashMap<>();
         for (int from = 0; from < targets.size(); from += TARGETS_PER_QUERY) {
