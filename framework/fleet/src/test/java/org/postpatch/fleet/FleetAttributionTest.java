@@ -180,4 +180,35 @@ class FleetAttributionTest {
         assertThat(release.attribution().text()).isEqualTo("verified: no regression on 1/1 target that took it");
         assertThat(target(view, "web", "w-3").state()).isEqualTo(TargetState.FAILING);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
+    void onlyRegressedCountsNotFlakyBlockedOrChangesThisVersionDoesNotKnow(String database) throws Exception {
+        Instant day = FleetScenario.DAY_1;
+        FleetView view = web(Ledgers4Tests.location(database, folder, POSTGRES), recorder -> {
+            Ledger ledger = recorder.ledger();
+            String baseline = recorder.baseline("web", "w-4", day, FleetRecorder.fingerprint("2.0", "17.0.15"));
+            // A verify as a newer postpatch records it: changes this version does not know are shown, not counted.
+            java.util.List<org.postpatch.ledger.LedgerProbe> probes = java.util.List.of(
+                    new org.postpatch.ledger.LedgerProbe("health", "http", "critical", "PASSED", 30, 30, 1, "", "SAME"),
+                    new org.postpatch.ledger.LedgerProbe("checkout", "http", "critical", "FAILED", 30, 30, 2,
+                            "expected status 200 but was 503", "FLAKY"),
+                    new org.postpatch.ledger.LedgerProbe("search", "http", "critical", "BLOCKED", 0, 0, 0,
+                            "blocked: needs 'checkout'", "BLOCKED"),
+                    new org.postpatch.ledger.LedgerProbe("export", "http", "warning", "FAILED", 30, 30, 1, "late",
+                            "SOMETHING_NEWER"));
+            ledger.record(java.util.List.of(new org.postpatch.ledger.LedgerRun("newer-verify", "web", "w-4",
+                    org.postpatch.ledger.RunKind.VERIFY, org.postpatch.ledger.Trigger.COMMAND_LINE, day.plusSeconds(60),
+                    java.time.Duration.ofSeconds(3), org.postpatch.result.Verdict.WARN, false, false,
+                    FleetRecorder.fingerprint("2.1", "17.0.15"), baseline, false, null, probes)), "{}");
+        });
+
+        ChangeReport release = change(view, "app.version 2.0 -> 2.1");
+        assertThat(release.regressed()).isEmpty();
+        assertThat(release.attribution().text()).isEqualTo("verified: no regression on 1/1 target that took it");
+        TargetTimeline target = target(view, "web", "w-4");
+        assertThat(target.state()).isEqualTo(TargetState.OK);
+        assertThat(target.failingProbes()).extracting(p -> p.probeId() + " " + p.change())
+                .containsExactly("checkout FLAKY", "search BLOCKED", "export SOMETHING_NEWER");
+    }
 }

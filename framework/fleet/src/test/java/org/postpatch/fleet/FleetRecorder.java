@@ -39,6 +39,11 @@ public final class FleetRecorder {
         this.ledger = ledger;
     }
 
+    /** The ledger it records into. */
+    public Ledger ledger() {
+        return ledger;
+    }
+
     /** A fingerprint as an embedded application records it: its version, its JVM, its OS, a jar. */
     public static Fingerprint fingerprint(String appVersion, String jvmVersion) {
         return new Fingerprint(Map.of("app.version", appVersion, "jvm.version", jvmVersion, "jvm.vendor", "Eclipse Adoptium",
