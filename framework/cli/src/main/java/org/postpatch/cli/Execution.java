@@ -105,15 +105,21 @@ final class Execution {
         }
     }
 
-    /** Loads and validates; on problems prints every one of them and returns null. */
+    /**
+     * Loads and validates; on problems prints every one of them and returns null.
+     *
+     * @throws BadInputException for a {@code --var} that no loaded suite uses
+     */
     List<Suite> load(List<String> paths, VarsMixin vars) {
         try {
-            return SuiteLoader.builder()
+            List<Suite> suites = SuiteLoader.builder()
                     .environment(Environment.system())
                     .overrides(vars.vars)
                     .redactor(output.redactor())
                     .build()
                     .load(paths);
+            vars.checkKnown(suites, output);
+            return suites;
         } catch (InvalidSuiteException invalid) {
             printProblems(invalid.problems());
             return null;

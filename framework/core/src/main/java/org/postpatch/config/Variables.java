@@ -52,6 +52,11 @@ public final class Variables {
         return names;
     }
 
+    /** The names of the variables the files declare in {@code vars}, without the overrides. */
+    public Set<String> declaredNames() {
+        return templates.keySet();
+    }
+
     /** A copy in which {@code more} override (literal values, as from {@code --var}). */
     public Variables withOverrides(Map<String, String> more) {
         Map<String, String> merged = new LinkedHashMap<>(overrides);

@@ -3,6 +3,8 @@ package org.postpatch.model;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.postpatch.config.Variables;
 
 /**
@@ -16,6 +18,16 @@ public record Suite(String name, List<String> files, Variables variables, List<P
         files = List.copyOf(files);
         Objects.requireNonNull(variables, "variables");
         probes = List.copyOf(probes);
+    }
+
+    /**
+     * The names a {@code --var} can set in this suite: the variables its files declare and the values
+     * its probes capture. (A Java probe may read any name; those cannot be listed.)
+     */
+    public Set<String> settableNames() {
+        Set<String> names = new TreeSet<>(variables.declaredNames());
+        probes.forEach(probe -> names.addAll(probe.captures()));
+        return names;
     }
 
     public Optional<ProbeDefinition> probe(String id) {
