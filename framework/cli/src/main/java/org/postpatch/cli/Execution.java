@@ -111,11 +111,21 @@ final class Execution {
      * @throws BadInputException for a {@code --var} that no loaded suite uses
      */
     List<Suite> load(List<String> paths, VarsMixin vars) {
+        return load(paths, vars, false);
+    }
+
+    /** Loads as above; with {@code showWarnings}, also prints the files' warnings ({@code validate}). */
+    List<Suite> load(List<String> paths, VarsMixin vars, boolean showWarnings) {
         try {
             List<Suite> suites = SuiteLoader.builder()
                     .environment(Environment.system())
                     .overrides(vars.vars)
                     .redactor(output.redactor())
+                    .warnings(warning -> {
+                        if (showWarnings) {
+                            output.error("warning: " + warning);
+                        }
+                    })
                     .build()
                     .load(paths);
             vars.checkKnown(suites, output);

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * The forms a secret takes on its way into output besides its raw text. A password is sent
  * URL-encoded in a form body or a query ({@code a/b} as {@code a%2Fb}), JSON-escaped in a JSON body,
- * HTML- or XML-escaped in an error page, Base64-encoded in a Basic credential, and a server may echo
+ * HTML- or XML-escaped in an error page, shell-quoted in a command line, Base64-encoded in a Basic credential, and a server may echo
  * any of them back. Masking only the raw text would let each of these through.
  */
 final class SecretForms {
@@ -105,6 +105,10 @@ final class SecretForms {
         if (codePoint == '\'') {
             forms.add("&apos;");
             forms.add("&#039;");
+            forms.add("'\\''"); // shell quoting, as a command line is shown: 'it'\''s'
+        }
+        if (codePoint < 128) {
+            forms.add("\\" + raw); // a backslash escape: \$ \` \" in a shell line, \/ in JSON
         }
         StringBuilder percent = new StringBuilder();
         for (byte b : raw.getBytes(StandardCharsets.UTF_8)) {
