@@ -12,6 +12,9 @@ import java.util.Set;
  */
 public final class ProcessTree {
 
+    /** Rounds of looking for what is left of a session; each kills what forked during the last one. */
+    private static final int SESSION_ROUNDS = 20;
+
     private ProcessTree() {
     }
 
@@ -24,17 +27,57 @@ public final class ProcessTree {
         if (!process.isAlive()) {
             return;
         }
-        List<ProcessHandle> known = process.descendants().toList();
+        destroyTree(process.toHandle(), process);
+    }
+
+    /**
+     * Kills everything this JVM started that is still running: each child with its descendants and,
+     * for a child that leads a session of its own (a command), every process of that session. For
+     * the moment the JVM must exit at once (a second Ctrl-C or SIGTERM).
+     */
+    public static void destroyEverythingStarted() {
+        long ownSession = Sessions.sessionOf(ProcessHandle.current().pid()).orElse(-1);
+        for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+            long session = Sessions.sessionOf(child.pid()).orElse(-1);
+            destroyTree(child, null);
+            if (session == child.pid() && session != ownSession) {
+                destroySession(session);
+            }
+        }
+    }
+
+    /**
+     * Kills every process left in a session, until none is left (or a few rounds found only ones
+     * that ignore being killed, like a process stuck in the kernel).
+     */
+    static void destroySession(long sessionId) {
+        Set<Long> killed = new HashSet<>();
+        for (int round = 0; round < SESSION_ROUNDS; round++) {
+            boolean found = false;
+            for (long pid : Sessions.members(sessionId)) {
+                if (killed.add(pid)) {
+                    found = true;
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+            if (!found) {
+                return;
+            }
+        }
+    }
+
+    private static void destroyTree(ProcessHandle root, Process process) {
+        List<ProcessHandle> known = root.descendants().toList();
         Set<Long> killed = new HashSet<>();
         Deque<ProcessHandle> todo = new ArrayDeque<>();
-        todo.add(process.toHandle());
+        todo.add(root);
         while (!todo.isEmpty()) {
             ProcessHandle next = todo.poll();
             if (!killed.add(next.pid())) {
                 continue;
             }
             List<ProcessHandle> children = next.children().toList();
-            if (next.pid() == process.pid()) {
+            if (process != null && next.pid() == process.pid()) {
                 process.destroyForcibly();
             } else {
                 next.destroyForcibly();
