@@ -29,7 +29,10 @@ public final class Redactor {
     /** Secrets shorter than this would mask ordinary words; they are still masked as whole values. */
     private static final int MIN_LENGTH = 3;
 
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^/\\s:@]*:)([^@\\s/]+)(@)");
+    // The look-behind makes a scheme start only where a word starts: without it, a long run of
+    // letters (a 64 KiB body excerpt) is scanned again from each of its characters, in quadratic time.
+    private static final Pattern URL_PASSWORD = Pattern.compile(
+            "(?i)(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*+://[^/\\s:@]*:)([^@\\s/]+)(@)");
     private static final Pattern SECRET_HEADER = Pattern.compile(
             "(?i)((?:proxy-)?authorization|set-cookie|cookie)(\"?\\s*[:=]\\s*\"?)([^\"\\r\\n,}\\]]+)");
     private static final Pattern JDBC_PASSWORD = Pattern.compile("(?i)([?&;](?:password|pwd)=)((?:[^&;\\s\":]|:(?!\\s))+)");

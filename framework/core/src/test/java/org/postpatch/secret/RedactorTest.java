@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class RedactorTest {
 
@@ -106,6 +107,23 @@ class RedactorTest {
         String credential = Base64.getEncoder().encodeToString("u:pw1".getBytes(StandardCharsets.UTF_8));
         assertThat(redactor.redact("sent Basic " + credential + ", got 401")).isEqualTo("sent Basic ****, got 401");
         assertThat(redactor.redact("Basic authentication is required")).isEqualTo("Basic authentication is required");
+    }
+
+    /** A guard against hanging (body excerpts are redacted over 64 KiB), not a performance goal. */
+    @Test
+    @Timeout(20)
+    void aLongRunOfLettersIsNotScannedAgainFromEachLetter() {
+        redactor.add(GENERATED);
+        String body = "o".repeat(128 * 1024) + " https://admin:pa55@orders.example/";
+        assertThat(redactor.redact(body)).endsWith(" https://admin:****@orders.example/");
+    }
+
+    @Test
+    void shellQuotedFormsAreMasked() {
+        redactor.add("it's $ecret`");
+        assertThat(redactor.redact("/bin/sh -c 'echo '\\''it'\\''s $ecret`'\\'''"))
+                .isEqualTo("/bin/sh -c 'echo '\\''****'\\'''");
+        assertThat(redactor.redact("echo \"it's \\$ecret\\`\"")).isEqualTo("echo \"****\"");
     }
 
     @Test
