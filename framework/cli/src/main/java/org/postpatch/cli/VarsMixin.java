@@ -20,7 +20,7 @@ public final class VarsMixin {
     /**
      * Refuses a {@code --var} that no loaded suite can use, so that a typo ({@code --var bsae=...})
      * does not silently test the default target. A name is known when a loaded file declares it in
-     * {@code vars} or a probe captures it. When a suite has Java probes, which may read any name, an
+     * {@code vars} or uses it as {@code ${name}}, or a probe captures it. When a suite has Java probes, which may read any name, an
      * unknown one is only warned about. Never prints a value: it may be a secret.
      *
      * @throws BadInputException naming the first unknown variable

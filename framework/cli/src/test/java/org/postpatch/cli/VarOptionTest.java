@@ -54,6 +54,20 @@ class VarOptionTest {
     }
 
     @Test
+    void aVarThatAFileUsesWithoutDeclaringIsAccepted() {
+        Path file = new ProbeFiles(folder).write("port.yaml", """
+                suite: port
+                probes:
+                  - id: listening
+                    tcp: { host: 127.0.0.1, port: "${port}" }
+                """);
+
+        assertThat(cli.run("validate", "--var", "port=8080", file.toString())).as(cli.err()).isZero();
+        assertThat(cli.run("validate", "--var", "prot=8080", file.toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("undefined variable 'port'");
+    }
+
+    @Test
     void aVarDeclaredInAnIncludedFileOrAnotherLoadedSuiteIsAccepted() {
         ProbeFiles files = new ProbeFiles(folder);
         files.write("parts/common.yaml", "vars:\n  region: eu\nprobes:\n  - id: b\n    pass: {}\n");

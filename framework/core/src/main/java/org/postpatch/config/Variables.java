@@ -57,6 +57,30 @@ public final class Variables {
         return templates.keySet();
     }
 
+    /** The names the {@code vars} templates refer to with {@code ${name}}. */
+    public Set<String> referencedNames() {
+        Set<String> names = new HashSet<>();
+        templates.values().forEach(template -> names.addAll(references(template.text())));
+        return names;
+    }
+
+    /** The variable (or capture) names {@code text} refers to with {@code ${name}}; not env or secret. */
+    public static Set<String> references(String text) {
+        Set<String> names = new HashSet<>();
+        if (hasReferences(text)) {
+            try {
+                scan(text, new StringBuilder(), expression -> {
+                    if (NAME.matcher(expression).matches()) {
+                        names.add(expression);
+                    }
+                });
+            } catch (IllegalArgumentException unclosed) {
+                // Reported where the text is resolved.
+            }
+        }
+        return names;
+    }
+
     /** A copy in which {@code more} override (literal values, as from {@code --var}). */
     public Variables withOverrides(Map<String, String> more) {
         Map<String, String> merged = new LinkedHashMap<>(overrides);

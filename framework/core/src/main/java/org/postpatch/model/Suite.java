@@ -21,12 +21,20 @@ public record Suite(String name, List<String> files, Variables variables, List<P
     }
 
     /**
-     * The names a {@code --var} can set in this suite: the variables its files declare and the values
-     * its probes capture. (A Java probe may read any name; those cannot be listed.)
+     * The names a {@code --var} can set in this suite: the variables its files declare or refer to
+     * with {@code ${name}}, and the values its probes capture. (A Java probe may read any name; those
+     * cannot be listed.)
      */
     public Set<String> settableNames() {
         Set<String> names = new TreeSet<>(variables.declaredNames());
-        probes.forEach(probe -> names.addAll(probe.captures()));
+        names.addAll(variables.referencedNames());
+        for (ProbeDefinition probe : probes) {
+            names.addAll(probe.captures());
+            probe.spec().mapStrings(string -> {
+                names.addAll(Variables.references(string.text()));
+                return string;
+            });
+        }
         return names;
     }
 
