@@ -69,6 +69,7 @@ public final class ProcessRunner {
                 throw new TimeoutException("timed out after " + Durations.format(context.timeout()));
             }
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+            command.ended();
             // Asked of the session: the JDK may close its end of the pipes when the process exits,
             // so the readers seeing the end does not prove that nothing else holds them.
             Optional<Boolean> heldOpen = command.outputHeldOpen(HELD_OPEN_SETTLE);

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Kills a process with everything it started. Killing only the process would leave its children
@@ -14,6 +15,12 @@ public final class ProcessTree {
 
     /** Rounds of looking for what is left of a session; each kills what forked during the last one. */
     private static final int SESSION_ROUNDS = 20;
+
+    /**
+     * The sessions of commands still running or being killed, so that an exit at once still finds
+     * them when their leader is already gone and only its double-forked children are left.
+     */
+    private static final Set<Long> SESSIONS = ConcurrentHashMap.newKeySet();
 
     private ProcessTree() {
     }
@@ -36,21 +43,35 @@ public final class ProcessTree {
      * the moment the JVM must exit at once (a second Ctrl-C or SIGTERM).
      */
     public static void destroyEverythingStarted() {
+        Set<Long> sessions = new HashSet<>(SESSIONS);
         long ownSession = Sessions.sessionOf(ProcessHandle.current().pid()).orElse(-1);
-        for (ProcessHandle child : ProcessHandle.current().children().toList()) {
-            long session = Sessions.sessionOf(child.pid()).orElse(-1);
-            destroyTree(child, null);
-            if (session == child.pid() && session != ownSession) {
-                destroySession(session);
+        List<ProcessHandle> children = ProcessHandle.current().children().toList();
+        for (ProcessHandle child : children) {
+            if (Sessions.sessionOf(child.pid()).orElse(-1) == child.pid() && child.pid() != ownSession) {
+                sessions.add(child.pid());
             }
         }
+        sessions.forEach(ProcessTree::destroySession);
+        children.forEach(child -> destroyTree(child, null));
+    }
+
+    /** Remembers the session of a command that is running. */
+    static void track(long sessionId) {
+        SESSIONS.add(sessionId);
+    }
+
+    /** Forgets it: the command ended, or was killed with its session. */
+    static void untrack(long sessionId) {
+        SESSIONS.remove(sessionId);
     }
 
     /**
-     * Kills every process left in a session, until none is left (or a few rounds found only ones
-     * that ignore being killed, like a process stuck in the kernel).
+     * Kills every process left in a session: its leader's process group at once, then each process
+     * still found in the session (one that moved to another group), until none is left (or a few
+     * rounds found only ones that ignore being killed, like a process stuck in the kernel).
      */
     static void destroySession(long sessionId) {
+        Sessions.killGroup(sessionId);
         Set<Long> killed = new HashSet<>();
         for (int round = 0; round < SESSION_ROUNDS; round++) {
             boolean found = false;

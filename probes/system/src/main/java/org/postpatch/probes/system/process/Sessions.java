@@ -22,6 +22,9 @@ final class Sessions {
 
     private static final Path PROC = Path.of("/proc");
     private static final String SETSID = findSetsid();
+    private static final String KILL = SETSID == null ? null
+            : Files.isExecutable(Path.of("/bin/kill")) ? "/bin/kill" : Files.isExecutable(Path.of("/usr/bin/kill")) ? "/usr/bin/kill" : null;
+    private static final long KILL_WAIT_MILLIS = 2_000;
 
     private Sessions() {
     }
@@ -41,6 +44,29 @@ final class Sessions {
     /** The {@code setsid} program that starts a command in a new session, or null where there is none. */
     static String setsid() {
         return SETSID;
+    }
+
+    /**
+     * Kills every process of a process group with one signal ({@code kill -KILL -- -GROUP}): the
+     * kernel delivers it to all of them at once, so none can fork a child that escapes it. A session
+     * leader's group has the leader's id and holds what it started, unless that moved to another group.
+     */
+    static void killGroup(long groupId) {
+        if (KILL == null) {
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder(KILL, "-KILL", "--", "-" + groupId)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!kill.waitFor(KILL_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                kill.destroyForcibly();
+            }
+        } catch (IOException cannotRun) {
+            // The sweep of the session that follows still kills them, one by one.
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The processes of the session, except zombies (they are dead, only not yet reaped). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A command started for one attempt, in a session of its own where the system allows it (Linux with
@@ -25,10 +26,18 @@ final class StartedCommand {
     private final boolean ownSession;
     private final Set<String> outputPipes;
 
+    /** Whether the command is still running, ended on its own, or is being killed. */
+    private enum State { RUNNING, ENDED, KILLED }
+
+    private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
+
     private StartedCommand(Process process, boolean ownSession) {
         this.process = process;
         this.ownSession = ownSession;
         this.outputPipes = ownSession ? Sessions.outputPipes(process.pid()) : Set.of();
+        if (ownSession) {
+            ProcessTree.track(process.pid());
+        }
     }
 
     /** Starts the command, in its own session when possible. */
@@ -58,11 +67,26 @@ final class StartedCommand {
         return process;
     }
 
-    /** Kills the command with everything it started: its process tree, then what is left of its session. */
+    /**
+     * Kills the command with everything it started: its process tree (which finds a descendant that
+     * made a session of its own), then whatever is left in its session. Nothing once the command has
+     * ended on its own: what it left running, it started on purpose.
+     */
     void destroy() {
+        if (!state.compareAndSet(State.RUNNING, State.KILLED) && state.get() == State.ENDED) {
+            return;
+        }
         ProcessTree.destroy(process);
         if (ownSession) {
             ProcessTree.destroySession(process.pid());
+        }
+        ProcessTree.untrack(process.pid());
+    }
+
+    /** The command ended on its own (unless it is being killed): its session is no longer this attempt's to kill. */
+    void ended() {
+        if (state.compareAndSet(State.RUNNING, State.ENDED)) {
+            ProcessTree.untrack(process.pid());
         }
     }
 
