@@ -73,16 +73,16 @@ class ShellValuesTest {
 
     @Test
     void theCommandIsShownWithEachValuePosixQuotedInPlace() {
-        ProbeResult probe = new ProbeFiles(folder).withEnvironment(Map.of("X", "it's; rm -rf ~"))
+        ProbeResult probe = new ProbeFiles(folder).withEnvironment(Map.of("X", "it's; uname -a"))
                 .run(suite("""
                         - id: shown
                           command: { shell: true, run: "echo ${env:X} \\"${env:X}\\" '${env:X}'" }
                         """)).probes().get(0);
 
         assertThat(probe.status()).as(probe.message()).isEqualTo(ProbeStatus.PASSED);
-        assertThat(probe.details().get("stdout")).isEqualTo("it's; rm -rf ~ it's; rm -rf ~ it's; rm -rf ~");
+        assertThat(probe.details().get("stdout")).isEqualTo("it's; uname -a it's; uname -a it's; uname -a");
         assertThat(probe.details().get("command")).isEqualTo(
-                "/bin/sh -c 'echo '\\''it'\\''\\'\\'''\\''s; rm -rf ~'\\'' \"it'\\''s; rm -rf ~\" '\\''it'\\''\\'\\'''\\''s; rm -rf ~'\\'''");
+                "/bin/sh -c 'echo '\\''it'\\''\\'\\'''\\''s; uname -a'\\'' \"it'\\''s; uname -a\" '\\''it'\\''\\'\\'''\\''s; uname -a'\\'''");
     }
 
     @Test
