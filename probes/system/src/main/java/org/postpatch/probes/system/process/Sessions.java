@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * Process sessions on Linux, read from {@code /proc}. A command is started in a session of its own
@@ -71,10 +72,33 @@ final class Sessions {
 
     /** The processes of the session, except zombies (they are dead, only not yet reaped). */
     static List<Long> members(long sessionId) {
+        return members(sessionId, pid -> true);
+    }
+
+    /**
+     * As {@link #members(long)}, reading only the processes created after the session's leader: the
+     * kernel hands out process ids in increasing order, up to the last one given, until they wrap
+     * around. Reading every process of a busy host after each command would cost milliseconds.
+     */
+    static List<Long> membersCreatedAfterLeader(long sessionId) {
+        long last;
+        try {
+            last = Long.parseLong(Files.readString(PROC.resolve("sys/kernel/ns_last_pid")).strip());
+        } catch (IOException | RuntimeException unreadable) {
+            return members(sessionId);
+        }
+        boolean wrapped = last < sessionId;
+        return members(sessionId, pid -> wrapped ? pid > sessionId || pid <= last : pid > sessionId && pid <= last);
+    }
+
+    private static List<Long> members(long sessionId, LongPredicate candidate) {
         List<Long> members = new ArrayList<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, Sessions::isProcess)) {
             for (Path process : processes) {
                 long pid = Long.parseLong(process.getFileName().toString());
+                if (!candidate.test(pid)) {
+                    continue;
+                }
                 String[] stat = stat(pid);
                 if (stat != null && !stat[0].equals("Z") && Long.parseLong(stat[3]) == sessionId) {
                     members.add(pid);

@@ -111,7 +111,7 @@ final class StartedCommand {
     }
 
     private boolean holdsOutput() {
-        for (long member : Sessions.members(process.pid())) {
+        for (long member : Sessions.membersCreatedAfterLeader(process.pid())) {
             Set<String> held = Sessions.outputPipes(member);
             if (outputPipes.isEmpty() ? !held.isEmpty() : held.stream().anyMatch(outputPipes::contains)) {
                 return true;
