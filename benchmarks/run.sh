@@ -47,3 +47,11 @@ if [[ "$which" == "b4" ]]; then
   echo
   "$java_bin" -cp "$harness" org.postpatch.benchmarks.FleetBenchmark bin/postpatch "$postpatch_jar" "${B4_RUNS:-7}"
 fi
+
+# scale: validate and run of 10k to 100k http probes and of a 20k needs chain as fresh processes, wall
+# time and maximum RSS (not part of "all"; SCALE_SIZES=10000,20000 and SCALE_CHAIN=0 for a shorter run)
+if [[ "$which" == "scale" ]]; then
+  echo
+  "$java_bin" -cp "$harness" org.postpatch.benchmarks.ScaleBenchmark bin/postpatch "$postpatch_jar" \
+    "${SCALE_SIZES:-10000,20000,50000,100000}" "${SCALE_CHAIN:-20000}"
+fi
