@@ -49,7 +49,7 @@ if [[ "$which" == "b4" ]]; then
 fi
 
 # scale: validate and run of 10k to 100k http probes and of a 20k needs chain as fresh processes, wall
-# time and maximum RSS (not part of "all"; SCALE_SIZES=10000,20000 and SCALE_CHAIN=0 for a shorter run)
+# time, CPU time and maximum RSS (not part of "all"; SCALE_SIZES=10000,20000 and SCALE_CHAIN=0 for a shorter run)
 if [[ "$which" == "scale" ]]; then
   echo
   "$java_bin" -cp "$harness" org.postpatch.benchmarks.ScaleBenchmark bin/postpatch "$postpatch_jar" \

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Scale: {@code bin/postpatch validate} and {@code bin/postpatch run --parallel 8} of suites of
  * 10,000 to 100,000 independent http probes against a local {@link BenchServer}, and of a 20,000-long
- * {@code needs} chain, each as a fresh process: wall time and the process's maximum resident set
- * size (from {@code /usr/bin/time}). The sizes grow so that the growth is visible: per probe, a
+ * {@code needs} chain, each as a fresh process: wall time, CPU time (user and system: on a shared
+ * machine the work done, whatever the load) and the process's maximum resident set size (from
+ * {@code /usr/bin/time}). The sizes grow so that the growth is visible: per probe, a
  * linear engine costs the same at 100,000 as at 10,000.
  *
  * <p>Usage: {@code ScaleBenchmark POSTPATCH_SCRIPT POSTPATCH_JAR [sizes, comma-separated] [chain length]}
@@ -40,7 +41,7 @@ public final class ScaleBenchmark {
             measure(List.of(script.toString(), "validate", Suites.write(folder, server.url(), 10).toString()),
                     environment, folder);
             System.out.println("Scale: fresh processes, --parallel 8, http probes against a local server"
-                    + " (ledger: an H2 file per run, as by default); wall time and maximum RSS");
+                    + " (ledger: an H2 file per run, as by default); wall time, CPU time, maximum RSS");
             for (int size : sizes) {
                 measureBoth(script, environment, folder, writeSuite(folder, server.url(), size, false), size, "independent");
             }
@@ -65,24 +66,26 @@ public final class ScaleBenchmark {
                 ledger.toString(), suite.toString()), environment, folder)));
     }
 
-    private record Measured(long nanos, long maxRssKilobytes) {
+    private record Measured(long nanos, double cpuSeconds, long maxRssKilobytes) {
     }
 
     private static String row(String command, int size, String shape, Measured measured) {
         double seconds = measured.nanos() / 1e9;
-        return String.format(Locale.ROOT, "  %-8s %,8d %-12s  wall %7.2f s  (%6.1f us per probe)  max RSS %s",
+        return String.format(Locale.ROOT, "  %-8s %,8d %-12s  wall %7.2f s  (%6.1f us per probe)  cpu %s  max RSS %s",
                 command, size, shape, seconds, measured.nanos() / 1e3 / size,
+                measured.cpuSeconds() < 0 ? "n/a" : String.format(Locale.ROOT, "%7.2f s (%6.1f us per probe)",
+                        measured.cpuSeconds(), measured.cpuSeconds() * 1e6 / size),
                 measured.maxRssKilobytes() < 0 ? "n/a" : String.format(Locale.ROOT, "%5d MB", measured.maxRssKilobytes() / 1024));
     }
 
-    /** Runs one process to its end; its wall time and, through /usr/bin/time, its maximum RSS. */
+    /** Runs one process to its end; its wall time and, through /usr/bin/time, its CPU time and maximum RSS. */
     private static Measured measure(List<String> command, Map<String, String> environment, Path folder)
             throws IOException, InterruptedException {
-        Path rss = folder.resolve("max-rss.txt");
+        Path rss = folder.resolve("cpu-and-rss.txt");
         Files.deleteIfExists(rss);
         List<String> full = new ArrayList<>();
         if (Files.isExecutable(TIME)) {
-            full.addAll(List.of(TIME.toString(), "-f", "%M", "-o", rss.toString()));
+            full.addAll(List.of(TIME.toString(), "-f", "%U %S %M", "-o", rss.toString()));
         }
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full).directory(folder.toFile())
@@ -100,12 +103,12 @@ public final class ScaleBenchmark {
             throw new IllegalStateException("exit code " + process.exitValue() + " from " + command + ": "
                     + Files.readString(folder.resolve("last-stderr.txt")));
         }
-        long kilobytes = -1;
-        if (Files.exists(rss)) {
-            List<String> lines = Files.readAllLines(rss);
-            kilobytes = Long.parseLong(lines.get(lines.size() - 1).trim());
+        if (!Files.exists(rss)) {
+            return new Measured(took, -1, -1);
         }
-        return new Measured(took, kilobytes);
+        List<String> lines = Files.readAllLines(rss);
+        String[] figures = lines.get(lines.size() - 1).trim().split(" ");
+        return new Measured(took, Double.parseDouble(figures[0]) + Double.parseDouble(figures[1]), Long.parseLong(figures[2]));
     }
 
     /**
