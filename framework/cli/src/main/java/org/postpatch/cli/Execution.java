@@ -22,11 +22,8 @@ import org.postpatch.ledger.RunKind;
 import org.postpatch.ledger.Trigger;
 import org.postpatch.model.Suite;
 import org.postpatch.report.ConsoleReport;
-import org.postpatch.report.JsonReport;
-import org.postpatch.report.HtmlReport;
-import org.postpatch.report.JunitXmlReport;
-import org.postpatch.report.PrometheusReport;
-import org.postpatch.report.ReportFiles;
+import org.postpatch.report.Reports;
+import org.postpatch.report.RunReport;
 import org.postpatch.result.RunResult;
 import org.postpatch.run.Runner;
 import org.postpatch.run.TagExpression;
@@ -204,7 +201,7 @@ final class Execution {
         try (Ledger ledger = Ledgers.open(location)) {
             ledger.record(LedgerRun.of(result, kind, Trigger.COMMAND_LINE,
                             comparison == null ? null : comparison.baseline().runId(), null, comparison),
-                    new JsonReport(output.redactor()).render(result, comparison));
+                    Reports.JSON.render(RunReport.of(result, comparison, output.redactor())));
             return Optional.empty();
         } catch (LedgerException | IllegalArgumentException e) {
             return Optional.of(e);
@@ -243,24 +240,19 @@ final class Execution {
     /** Writes the requested reports of a run judged against a baseline ({@code comparison} may be null). */
     boolean writeReports(RunResult result, Comparison comparison, RunOptions options) {
         boolean written = true;
+        RunReport run = options.reports.isEmpty() ? null : RunReport.of(result, comparison, output.redactor());
         for (ReportOption report : options.reports) {
+            String format = report.format().name();
             try {
-                switch (report.format()) {
-                    case JSON -> new JsonReport(output.redactor()).write(result, comparison, report.file());
-                    case JUNIT -> new JunitXmlReport(output.redactor()).write(result, comparison, report.file());
-                    case HTML -> HtmlReport.write(new JsonReport(output.redactor()).tree(result, comparison), report.file());
-                    case PROMETHEUS -> ReportFiles.write(report.file(), PrometheusReport.render(
-                            new JsonReport(output.redactor()).tree(result, comparison), true, java.time.Instant.now(),
-                            java.util.Map.of(result.verdict().name(), 1L)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                }
-                output.err().println("postpatch: wrote " + report.format().name().toLowerCase(java.util.Locale.ROOT)
-                        + " report " + report.file());
+                report.format().write(run, report.file());
+                output.err().println("postpatch: wrote " + format + " report " + report.file());
             } catch (IOException e) {
-                output.error("could not write the " + report.format() + " report " + report.file() + ": "
-                        + IoProblems.describe(e));
+                output.error("could not write the " + format.toUpperCase(java.util.Locale.ROOT) + " report " + report.file()
+                        + ": " + IoProblems.describe(e));
                 written = false;
             } catch (RuntimeException e) {
-                output.error("could not write the " + report.format() + " report " + report.file() + ": " + e.getMessage());
+                output.error("could not write the " + format.toUpperCase(java.util.Locale.ROOT) + " report " + report.file()
+                        + ": " + e.getMessage());
                 written = false;
             }
         }

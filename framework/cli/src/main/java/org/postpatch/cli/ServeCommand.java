@@ -131,7 +131,7 @@ final class ServeCommand implements Callable<Integer> {
         try (SelfTest selfTest = builder.start()) {
             if (selfTest.port().isEmpty()) {
                 output.error("the endpoint could not start on " + bind + ":" + port
-                        + selfTest.warning().map(w -> " (" + w + ")").orElse(""));
+                        + selfTest.status().warning().map(w -> " (" + w + ")").orElse(""));
                 return ExitCodes.BAD_INPUT;
             }
             output.info("postpatch: serving http://" + bind + ":" + selfTest.port().get() + "/selftest"
