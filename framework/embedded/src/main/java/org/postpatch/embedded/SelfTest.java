@@ -66,7 +66,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private volatile Ledger ledger = Ledgers.unavailable("not opened yet");
     private volatile StatusEndpoint endpoint;
-    private volatile Fingerprint fingerprint;
+    private final TargetFingerprint fingerprint;
     private volatile String problem;
     private volatile String warning;
     private volatile Phase phase = Phase.STARTING;
@@ -78,6 +78,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
     private SelfTest(SelfTestConfig config) {
         this.config = config;
         this.automaticBaseline = new AutomaticBaseline(config, () -> ledger, this::warn);
+        this.fingerprint = config == null ? null : new TargetFingerprint(config.fingerprint(), this::warn);
         this.background = Executors.newSingleThreadExecutor(task -> daemon(task, "postpatch-selftest"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "postpatch-schedule"));
     }
@@ -118,34 +119,14 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         return serving == null ? Optional.empty() : Optional.of(serving.port());
     }
 
-    /**
-     * The fingerprint the target runs on now (known shortly after start). Read again from the
-     * source each time — a stand-alone server's target may have restarted — and the last one read
-     * is kept while the source cannot tell.
-     */
+    /** The fingerprint the target runs on now (known shortly after start; see {@link TargetFingerprint}). */
     @Override
     public Optional<Fingerprint> fingerprint() {
-        if (fingerprint == null || config == null) {
-            return Optional.ofNullable(fingerprint);
-        }
-        try {
-            return Optional.of(currentFingerprint());
-        } catch (RuntimeException unreadable) {
-            return Optional.ofNullable(fingerprint);
-        }
+        return fingerprint == null ? Optional.empty() : fingerprint.known();
     }
 
-    /** Reads the fingerprint again; while it cannot be read, warns and keeps the last one (if any). */
     private Fingerprint currentFingerprint() {
-        try {
-            fingerprint = config.fingerprint().get();
-        } catch (RuntimeException unreadable) {
-            if (fingerprint == null) {
-                throw unreadable;
-            }
-            warn("the fingerprint could not be read again (" + unreadable.getMessage() + "); the last one read is kept");
-        }
-        return fingerprint;
+        return fingerprint.read();
     }
 
     private void startEndpoint() {
@@ -165,14 +146,14 @@ public final class SelfTest implements StatusSource, AutoCloseable {
 
     private void startUp() {
         try {
-            fingerprint = config.fingerprint().get();
+            Fingerprint startedOn = currentFingerprint();
             ledger = Ledgers.openOrWarn(config.ledger(), this::warn);
             List<Suite> suites = load();
             if (suites == null) {
                 return;
             }
             Optional<String> reasonToRun = new PatchDetection(ledger, config.target(), this::warn)
-                    .reasonToRun(suites, fingerprint, recorded -> last.compareAndSet(null, recorded));
+                    .reasonToRun(suites, startedOn, recorded -> last.compareAndSet(null, recorded));
             if (reasonToRun.isPresent() && config.runOnChange()) {
                 LOG.log(System.Logger.Level.INFO, "postpatch: " + reasonToRun.get() + "; self-testing once the application is ready");
                 phase = Phase.WAITING_FOR_APPLICATION;
