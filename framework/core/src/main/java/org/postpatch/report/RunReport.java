@@ -24,6 +24,7 @@ public final class RunReport {
     private final Redactor redactor;
     private final JsonNode document;
     private final Instant renderedAt;
+    /** Null: this run alone. */
     private final Map<Verdict, Long> runsByVerdict;
     private final boolean probeNames;
 
@@ -48,17 +49,13 @@ public final class RunReport {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(redactor, "redactor");
         JsonNode document = ReportDocument.of(run, comparison, redactor);
-        return new RunReport(run, comparison, redactor, document, Instant.now(), oneRun(document), true);
+        return new RunReport(run, comparison, redactor, document, Instant.now(), null, true);
     }
 
     /** A run known by its JSON document only: read back from the ledger, or kept by the endpoint. */
     public static RunReport recorded(JsonNode document) {
         Objects.requireNonNull(document, "document");
-        return new RunReport(null, null, new Redactor(), document, Instant.now(), oneRun(document), true);
-    }
-
-    private static Map<Verdict, Long> oneRun(JsonNode document) {
-        return Map.of(ReportDocument.runVerdict(document), 1L);
+        return new RunReport(null, null, new Redactor(), document, Instant.now(), null, true);
     }
 
     /** The same report, rendered at {@code instant} (the age of the run is counted to it). */
@@ -101,9 +98,13 @@ public final class RunReport {
         return renderedAt;
     }
 
-    /** Runs counted by verdict; a verdict without runs is absent. */
+    /**
+     * Runs counted by verdict, a verdict without runs absent: as given, else this run alone — read
+     * from the document only when asked, so that a document whose verdict this version does not know
+     * still renders as JSON or HTML.
+     */
     public Map<Verdict, Long> runsByVerdict() {
-        return runsByVerdict;
+        return runsByVerdict != null ? runsByVerdict : Map.of(runVerdict(), 1L);
     }
 
     /** Whether the reader may see probe names and their results. */

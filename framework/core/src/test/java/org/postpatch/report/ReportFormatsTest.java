@@ -1,7 +1,9 @@
 package org.postpatch.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -66,5 +68,24 @@ class ReportFormatsTest {
                 .contains("postpatch_verdict{suite=\"shop\",verdict=\"FAIL\"} 1").doesNotContain("secret-probe-name");
         assertThat(PrometheusReport.withoutRun(Map.of())).contains("postpatch_up{suite=\"\"} 0")
                 .doesNotContain("postpatch_verdict");
+    }
+
+    @Test
+    void aRecordedRunWithAVerdictThisVersionDoesNotKnowStillRendersAsHtmlAndJson() {
+        ProbeFiles files = new ProbeFiles(folder);
+        RunResult run = files.run(Runner.builder(), files.write("probes.yaml", """
+                suite: shop
+                probes:
+                  - id: health
+                    pass: {}
+                """));
+        ObjectNode newer = RunReport.of(run, new Redactor()).document().deepCopy();
+        newer.put("verdict", "SHAKY");
+        RunReport recorded = RunReport.recorded(newer);
+
+        assertThat(Reports.HTML.render(recorded)).contains("<span class=\"verdict shaky\">SHAKY</span>");
+        assertThat(Reports.JSON.render(recorded)).contains("\"verdict\" : \"SHAKY\"");
+        assertThatThrownBy(recorded::runVerdict).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'SHAKY'");
     }
 }
