@@ -21,6 +21,14 @@ class ReportFormatsTest {
     @TempDir
     Path folder;
 
+    /** A run of suite {@code shop} with one probe, {@code id}, declared as {@code check} says. */
+    private RunReport shop(String id, String check) {
+        ProbeFiles files = new ProbeFiles(folder);
+        RunResult run = files.run(Runner.builder().target("node-1"), files.write("probes.yaml",
+                "suite: shop\nprobes:\n  - id: " + id + "\n    " + check + "\n"));
+        return RunReport.of(run, new Redactor());
+    }
+
     @Test
     void formatsAreFoundByTheirNamesAndAliasesInAnyCase() {
         assertThat(Reports.all()).extracting(Report::name).containsExactly("json", "junit", "html", "prometheus");
@@ -34,14 +42,7 @@ class ReportFormatsTest {
 
     @Test
     void everyFormatWritesToItsFileWhatItRenders() throws Exception {
-        ProbeFiles files = new ProbeFiles(folder);
-        RunResult run = files.run(Runner.builder().target("node-1"), files.write("probes.yaml", """
-                suite: shop
-                probes:
-                  - id: health
-                    pass: {}
-                """));
-        RunReport report = RunReport.of(run, new Redactor());
+        RunReport report = shop("health", "pass: {}");
         for (Report format : Reports.all()) {
             Path file = folder.resolve("out/report." + format.name());
             format.write(report, file);
@@ -51,14 +52,7 @@ class ReportFormatsTest {
 
     @Test
     void metricsCountTheRunsTheyAreGivenAndHideProbeNamesWhenAsked() {
-        ProbeFiles files = new ProbeFiles(folder);
-        RunResult run = files.run(Runner.builder(), files.write("probes.yaml", """
-                suite: shop
-                probes:
-                  - id: secret-probe-name
-                    fail: { message: down }
-                """));
-        RunReport report = RunReport.of(run, new Redactor());
+        RunReport report = shop("secret-probe-name", "fail: { message: down }");
 
         assertThat(Reports.PROMETHEUS.render(report)).contains("postpatch_runs_total{verdict=\"FAIL\"} 1")
                 .contains("postpatch_runs_total{verdict=\"PASS\"} 0").contains("secret-probe-name");
@@ -72,14 +66,7 @@ class ReportFormatsTest {
 
     @Test
     void aRecordedRunWithAVerdictThisVersionDoesNotKnowStillRendersAsHtmlAndJson() {
-        ProbeFiles files = new ProbeFiles(folder);
-        RunResult run = files.run(Runner.builder(), files.write("probes.yaml", """
-                suite: shop
-                probes:
-                  - id: health
-                    pass: {}
-                """));
-        ObjectNode newer = RunReport.of(run, new Redactor()).document().deepCopy();
+        ObjectNode newer = shop("health", "pass: {}").document().deepCopy();
         newer.put("verdict", "SHAKY");
         RunReport recorded = RunReport.recorded(newer);
 
