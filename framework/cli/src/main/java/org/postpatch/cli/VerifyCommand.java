@@ -50,10 +50,7 @@ import picocli.CommandLine.Option;
 final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
-    PathsMixin paths;
-
-    @Mixin
-    VarsMixin vars;
+    SuiteFiles files;
 
     @Mixin
     RunOptions options;
@@ -81,12 +78,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Execution execution = new Execution(output);
-        List<Suite> suites = execution.load(paths.paths, vars);
-        if (suites == null) {
-            return ExitCodes.BAD_INPUT;
-        }
-        String target = options.target != null ? options.target : org.postpatch.engine.ExecutionSettings.hostName();
+        CommandRuns runs = new CommandRuns(output);
+        List<Suite> suites = files.load(output);
+        String target = options.runner.target();
         Baseline baseline;
         Map<String, Duration> usualSlowest = new HashMap<>();
         try (Ledger opened = Ledgers.open(ledger.location())) {
@@ -114,23 +108,23 @@ final class VerifyCommand implements Callable<Integer> {
             output.info("Judging against baseline " + baseline.runId() + " (started " + baseline.startedAt() + ").");
         }
         fingerprint.check(); // a bad --app-pid, --app-port or --fingerprint-url is reported before any waiting
-        Optional<Instant> answered = wait.await(output, options, execution, suites);
-        if (execution.interrupted()) {
+        Optional<Instant> answered = wait.await(output, options, runs, suites);
+        if (runs.interrupted()) {
             return ExitCodes.INCOMPLETE;
         }
         Fingerprint now = fingerprint.read(output);
-        RunResult result = execution.run(suites, options, now, baseline == null);
+        RunResult result = runs.run(suites, options, now, baseline == null);
         Comparison comparison = null;
         if (baseline != null) {
             Criteria criteria = Criteria.of(suites).strict(strict).usualSlowest(usualSlowest)
-                    .targetStart(Execution.targetStart(answered, now));
-            Recheck.Rechecked checked = execution.recheck(baseline, result, suites,
+                    .targetStart(CommandRuns.targetStart(answered, now));
+            Recheck.Rechecked checked = runs.recheck(baseline, result, suites,
                     Plan.of(criteria, false, result.startedAt(), options.timeout), options);
             result = checked.result();
             comparison = checked.comparison();
             new ConsoleReport(output.out(), output.redactor(), output.colour()).summary(result, comparison);
         }
-        return execution.conclude(result, comparison, options, ledger.location(), RunKind.VERIFY);
+        return new RunConclusion(output).conclude(result, comparison, options, ledger.location(), RunKind.VERIFY);
     }
 
     /** How many earlier runs of a suite on the target are read for the usual spread of its probes' times. */

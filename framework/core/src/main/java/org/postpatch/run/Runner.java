@@ -47,6 +47,9 @@ import org.postpatch.secret.Redactor;
  */
 public final class Runner {
 
+    /** The folder that holds screenshots and other attachments, by default in the temporary folder. */
+    public static final String ATTACHMENTS_FOLDER = "postpatch-attachments";
+
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final int parallel;
@@ -75,12 +78,17 @@ public final class Runner {
         return new Builder();
     }
 
+    /** Where attachments go unless told otherwise: {@value #ATTACHMENTS_FOLDER} in the temporary folder. */
+    public static Path defaultAttachments() {
+        return Path.of(System.getProperty("java.io.tmpdir"), ATTACHMENTS_FOLDER);
+    }
+
     /** Settings for a runner; all optional. */
     public static final class Builder {
         private int parallel = ExecutionSettings.DEFAULT_PARALLEL;
         private Duration timeout;
         private String target;
-        private Path attachments = Path.of(System.getProperty("java.io.tmpdir"), "postpatch-attachments");
+        private Path attachments = defaultAttachments();
         private TagExpression tags;
         private Redactor redactor = new Redactor();
         private ProbeObserver observer = ProbeObserver.NONE;

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.postpatch.report.ConsoleReport;
-import org.postpatch.report.JsonReport;
-import org.postpatch.report.JunitXmlReport;
+import org.postpatch.report.Reports;
+import org.postpatch.report.RunReport;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
 import org.postpatch.run.Runner;
@@ -49,7 +49,7 @@ public record RenderedRun(RunResult run, String console, String json, String jun
         }
         console.summary(run);
         return new RenderedRun(run, consoleBytes.toString(StandardCharsets.UTF_8),
-                new JsonReport(knowsNoSecrets).render(run), new JunitXmlReport(knowsNoSecrets).render(run),
+                Reports.JSON.render(RunReport.of(run, knowsNoSecrets)), Reports.JUNIT.render(RunReport.of(run, knowsNoSecrets)),
                 outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
     }
 

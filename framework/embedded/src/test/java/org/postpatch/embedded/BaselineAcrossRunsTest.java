@@ -15,6 +15,7 @@ import org.postpatch.endpoint.LastRun;
 import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerRun;
 import org.postpatch.ledger.Ledgers;
+import org.postpatch.result.Verdict;
 import org.postpatch.testing.ProbeFiles;
 
 /**
@@ -42,7 +43,7 @@ class BaselineAcrossRunsTest {
         String before;
         try (SelfTest selfTest = start(probes, ledger, "1.0.0")) {
             LastRun first = awaitRun(selfTest);
-            assertThat(first.verdict()).isEqualTo("PASS");
+            assertThat(first.verdict()).isEqualTo(Verdict.PASS);
             before = first.runId();
         }
 

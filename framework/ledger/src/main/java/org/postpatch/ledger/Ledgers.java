@@ -21,6 +21,9 @@ public final class Ledgers {
     /** The value that turns recording off. */
     public static final String NONE = "none";
 
+    /** The environment variable naming the ledger where no option does: a JDBC URL, an H2 file path or {@value #NONE}. */
+    public static final String LOCATION_VARIABLE = "POSTPATCH_LEDGER";
+
     /** The environment variable that turns on stack traces and H2's own trace file. */
     public static final String DEBUG = "POSTPATCH_DEBUG";
 
@@ -44,7 +47,8 @@ public final class Ledgers {
         return !named.equals(NONE) && !named.startsWith("jdbc:") && !Files.exists(Path.of(h2Base(named) + H2_SUFFIX));
     }
 
-    private static String orDefault(String location) {
+    /** The location as given, or the default when none is given (null or blank). */
+    public static String orDefault(String location) {
         return location == null || location.isBlank() ? defaultLocation() : location;
     }
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.Outcome;
 import org.postpatch.api.ProbeStatus;
-import org.postpatch.report.HtmlReport;
+import org.postpatch.report.Reports;
+import org.postpatch.report.RunReport;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.testing.RenderedRun;
 
@@ -228,7 +229,7 @@ abstract class PagesContract {
         assertThat(reported).isNotNull();
         assertThat(reported.path("attachments").get(0).path("path").asText()).isEqualTo(picture.toString());
         assertThat(run.junitXml()).contains("[[ATTACHMENT|" + picture.toAbsolutePath() + "]]");
-        assertThat(HtmlReport.render(json)).contains("<a href=\"file://" + picture + "\">" + picture.getFileName() + "</a>");
+        assertThat(Reports.HTML.render(RunReport.recorded(json))).contains("<a href=\"file://" + picture + "\">" + picture.getFileName() + "</a>");
     }
 
     @Test

@@ -35,8 +35,8 @@ final class StepReader {
             case "click" -> locators.read(value).map(Step.Click::new);
             case "submit" -> locators.read(value).map(Step.Submit::new);
             case "wait" -> waitStep(value);
-            case "see" -> expectation(value, true).map(e -> new Step.Check(Condition.see(e)));
-            case "notSee" -> expectation(value, false).map(e -> new Step.Check(Condition.notSee(e)));
+            case "see" -> expectation(value, true).map(e -> new Step.Expect(Condition.see(e)));
+            case "notSee" -> expectation(value, false).map(e -> new Step.Expect(Condition.notSee(e)));
             case "noConsoleErrors" -> noConsoleErrors(value);
             case "screenshot" -> screenshot(value);
             default -> {
