@@ -14,6 +14,7 @@ import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.IoProblems;
 import org.postpatch.config.Problem;
 import org.postpatch.config.SuiteLoader;
+import org.postpatch.engine.Snapshots;
 import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerException;
 import org.postpatch.ledger.LedgerRun;
@@ -71,11 +72,12 @@ final class Execution {
     /** A runner as above; {@code withTags} false when the caller has already chosen the probes. */
     Runner runner(RunOptions options, org.postpatch.result.Fingerprint fingerprint, org.postpatch.engine.ProbeObserver observer,
                   boolean withTags) {
-        return runner(options, fingerprint, observer, withTags, options.timeout);
+        return runner(options, fingerprint, observer, withTags, options.timeout, Snapshots.NONE);
     }
 
     private Runner runner(RunOptions options, org.postpatch.result.Fingerprint fingerprint,
-                          org.postpatch.engine.ProbeObserver observer, boolean withTags, java.time.Duration timeout) {
+                          org.postpatch.engine.ProbeObserver observer, boolean withTags, java.time.Duration timeout,
+                          Snapshots snapshots) {
         if (options.parallel < 1) {
             throw new BadInputException("--parallel must be at least 1, was " + options.parallel);
         }
@@ -86,7 +88,8 @@ final class Execution {
                 .attachments(options.attachmentFolder())
                 .redactor(output.redactor())
                 .observer(observer)
-                .fingerprint(fingerprint);
+                .fingerprint(fingerprint)
+                .snapshots(snapshots);
         if (withTags && options.tags != null) {
             builder.tags(tags(options));
         }
@@ -102,14 +105,19 @@ final class Execution {
      * How probes run again before a verdict ({@link Recheck}): quietly, on the probes chosen, within
      * what is left of the run's deadline, stopped by Ctrl-C like the run itself.
      */
-    private Rerun rerun(RunOptions options, org.postpatch.result.Fingerprint fingerprint) {
+    private Rerun rerun(RunOptions options, org.postpatch.result.Fingerprint fingerprint, Snapshots snapshots) {
         return (suites, timeLeft) -> run(runner(options, fingerprint, org.postpatch.engine.ProbeObserver.NONE, false,
-                timeLeft), suites);
+                timeLeft, snapshots), suites);
     }
 
-    /** Checks the run again as {@code plan} says (against {@code baseline}, null for none) and says what that showed. */
-    Recheck.Rechecked recheck(Baseline baseline, RunResult result, List<Suite> suites, Plan plan, RunOptions options) {
-        Recheck.Rechecked checked = Recheck.of(baseline, result, suites, plan, rerun(options, result.fingerprint()));
+    /**
+     * Checks the run again as {@code plan} says (against {@code baseline}, null for none) and says what
+     * that showed; probes run again with the run's {@code snapshots}.
+     */
+    Recheck.Rechecked recheck(Baseline baseline, RunResult result, List<Suite> suites, Plan plan, RunOptions options,
+                              Snapshots snapshots) {
+        Recheck.Rechecked checked = Recheck.of(baseline, result, suites, plan, rerun(options, result.fingerprint(),
+                snapshots));
         checked.notes().forEach(output::info);
         return checked;
     }
@@ -170,8 +178,14 @@ final class Execution {
 
     /** Runs with the console view; {@code summary} false leaves the summary to the caller (verify). */
     RunResult run(List<Suite> suites, RunOptions options, org.postpatch.result.Fingerprint fingerprint, boolean summary) {
+        return run(suites, options, fingerprint, summary, Snapshots.NONE);
+    }
+
+    /** As above, recording snapshots or comparing them with a baseline's as {@code snapshots} says. */
+    RunResult run(List<Suite> suites, RunOptions options, org.postpatch.result.Fingerprint fingerprint, boolean summary,
+                  Snapshots snapshots) {
         ConsoleReport console = new ConsoleReport(output.out(), output.redactor(), output.colour());
-        RunResult result = run(runner(options, fingerprint, console), suites);
+        RunResult result = run(runner(options, fingerprint, console, true, options.timeout, snapshots), suites);
         if (summary) {
             console.summary(result);
         }

@@ -13,7 +13,7 @@ import java.util.List;
 final class Schema {
 
     /** The version this code writes. A ledger at a newer version is refused (written by a newer postpatch). */
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
 
     private static final List<List<String>> MIGRATIONS = List.of(
             List.of(
@@ -38,7 +38,14 @@ final class Schema {
             // 2: every sample of a probe run more than once, and what running a failure again showed.
             List.of(
                     "alter table pp_probe add column if not exists samples varchar",
-                    "alter table pp_probe add column if not exists confirmation varchar(16)"));
+                    "alter table pp_probe add column if not exists confirmation varchar(16)"),
+            // 3: what snapshot probes observed (baselines, self-tests), for later runs to compare with;
+            // a table of its own, so that reading a run's probes never reads them.
+            List.of(
+                    "create table if not exists pp_snapshot ("
+                            + " run_id varchar(100) not null, suite varchar(200) not null, probe_id varchar(200) not null,"
+                            + " snapshot varchar not null,"
+                            + " primary key (run_id, suite, probe_id))"));
 
     private Schema() {
     }
