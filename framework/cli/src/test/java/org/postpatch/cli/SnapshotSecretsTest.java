@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testing.RenamingServer;
 
 /**
  * A snapshot records a whole response, so it is where a secret echoed by a server would land. The

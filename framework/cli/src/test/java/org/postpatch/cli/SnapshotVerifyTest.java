@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.postpatch.testing.PostgresServer;
 import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testing.RenamingServer;
 
 /**
  * Snapshot expectations end to end, on an H2 file ledger and a PostgreSQL one: no assertion is

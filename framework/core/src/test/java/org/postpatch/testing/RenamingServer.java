@@ -1,4 +1,4 @@
-package org.postpatch.cli;
+package org.postpatch.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code Authorization} and {@code X-Key} headers back, as the worst servers do (the key also
  * JSON-escaped).
  */
-final class RenamingServer implements AutoCloseable {
+public final class RenamingServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
@@ -30,7 +30,7 @@ final class RenamingServer implements AutoCloseable {
         this.server = server;
     }
 
-    static RenamingServer start() throws IOException {
+    public static RenamingServer start() throws IOException {
         RenamingServer started = new RenamingServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50));
         started.server.setExecutor(started.executor);
         started.server.createContext("/health", exchange -> started.send(exchange, "{\"status\":\"UP\"}"));
@@ -54,16 +54,17 @@ final class RenamingServer implements AutoCloseable {
     }
 
     /** From now on, answers as version {@code number}. */
-    void version(int number) {
+    public void version(int number) {
         version.set(number);
     }
 
-    String url() {
+    /** The base URL, such as {@code http://127.0.0.1:41234}. */
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** How many requests it answered. */
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
