@@ -51,13 +51,14 @@ final class ClockReadings {
         if (EPOCH.matcher(text).matches()) {
             return epoch(Long.parseLong(text), now);
         }
-        Matcher iso = ISO.matcher(text);
+        // Most texts hold no date at all: only those with a date's separators are searched.
+        Matcher iso = ISO.matcher(text.indexOf('-') >= 0 ? text : "");
         while (iso.find()) {
             if (iso(iso, now)) {
                 return true;
             }
         }
-        Matcher http = HTTP_DATE.matcher(text);
+        Matcher http = HTTP_DATE.matcher(text.contains(" GMT") ? text : "");
         while (http.find()) {
             try {
                 if (near(ZonedDateTime.parse(http.group(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(), now)) {

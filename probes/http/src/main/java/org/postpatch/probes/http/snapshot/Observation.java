@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.postpatch.api.ProbeContext;
 import org.postpatch.probes.http.expect.Json;
@@ -43,34 +44,63 @@ final class Observation {
 
     /** The response as a snapshot records it, with {@code headers} (names as written) when present. */
     static ObjectNode of(ReceivedResponse response, ProbeContext context, List<String> headers) {
-        ObjectNode root = NODES.objectNode();
-        root.put("status", response.status());
-        ObjectNode recorded = root.putObject("headers");
+        ObjectNode observed = NODES.objectNode();
+        observed.put("status", response.status());
+        ObjectNode recorded = observed.putObject("headers");
         for (String name : headers) {
             List<String> values = response.headers().allValues(name);
             if (!values.isEmpty()) {
                 String value = String.join(", ", values);
-                recorded.put(name, context.redact(name.equalsIgnoreCase(SnapshotSpec.CONTENT_TYPE) ? mediaType(value) : value));
+                recorded.put(name, name.equalsIgnoreCase(SnapshotSpec.CONTENT_TYPE) ? mediaType(value) : value);
             }
         }
-        body(response, context, root);
-        return root;
+        body(response, observed);
+        return (ObjectNode) redacted(observed, null, holdsSecrets(observed, context) ? context::redact : text -> text, 0);
     }
 
-    private static void body(ReceivedResponse response, ProbeContext context, ObjectNode root) {
+    private static void body(ReceivedResponse response, ObjectNode observed) {
         byte[] body = response.body();
         if (body.length == 0) {
             return;
         }
         Optional<JsonNode> json = json(response);
         if (json.isPresent()) {
-            root.set("json", redacted(json.get(), null, context, 0));
+            observed.set("json", json.get());
         } else if (response.isHtml()) {
-            root.set("page", lines(response.visibleLines(), context));
+            observed.set("page", lines(response.visibleLines()));
         } else if (response.isText()) {
-            root.set("text", lines(List.of(response.text().split("\r\n|\n|\r")), context));
+            observed.set("text", lines(List.of(response.text().split("\r\n|\n|\r"))));
         } else {
-            root.putObject("binary").put("bytes", body.length).put("sha256", sha256(body));
+            observed.putObject("binary").put("bytes", body.length).put("sha256", sha256(body));
+        }
+    }
+
+    /**
+     * Whether any name or text in the tree holds a secret or a secret-shaped value. One pass of the
+     * redactor over all of them joined by line breaks, instead of one per text: its matches are
+     * substrings, and a line break where a text starts or ends bounds a match just as the text's own
+     * start and end do. A match across two texts only sends every text through the redactor.
+     */
+    private static boolean holdsSecrets(JsonNode tree, ProbeContext context) {
+        StringBuilder texts = new StringBuilder();
+        collect(tree, texts, 0);
+        String joined = texts.toString();
+        return !context.redact(joined).equals(joined);
+    }
+
+    private static void collect(JsonNode node, StringBuilder texts, int depth) {
+        if (depth > MAX_DEPTH) {
+            return;
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                texts.append(field.getKey()).append('\n');
+                collect(field.getValue(), texts, depth + 1);
+            }
+        } else if (node.isArray()) {
+            node.forEach(item -> collect(item, texts, depth + 1));
+        } else if (node.isTextual()) {
+            texts.append(node.textValue()).append('\n');
         }
     }
 
@@ -97,37 +127,40 @@ final class Observation {
         return false;
     }
 
-    /** A copy with texts and names redacted; {@code name} is the member the node is the value of. */
-    private static JsonNode redacted(JsonNode node, String name, ProbeContext context, int depth) {
+    /**
+     * A copy with texts and names redacted, nesting cut at {@link #MAX_DEPTH}; {@code name} is the
+     * member the node is the value of.
+     */
+    private static JsonNode redacted(JsonNode node, String name, UnaryOperator<String> redact, int depth) {
         if (depth > MAX_DEPTH) {
             return NODES.textNode(TOO_DEEP);
         }
         if (node.isObject()) {
             ObjectNode copy = NODES.objectNode();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                copy.set(context.redact(field.getKey()), redacted(field.getValue(), field.getKey(), context, depth + 1));
+                copy.set(redact.apply(field.getKey()), redacted(field.getValue(), field.getKey(), redact, depth + 1));
             }
             return copy;
         }
         if (node.isArray()) {
             ArrayNode copy = NODES.arrayNode(node.size());
-            node.forEach(item -> copy.add(redacted(item, name, context, depth + 1)));
+            node.forEach(item -> copy.add(redacted(item, name, redact, depth + 1)));
             return copy;
         }
         if (node.isTextual()) {
             boolean credential = name != null && CREDENTIAL.matcher(name).find();
-            return NODES.textNode(credential ? Redactor.MASK : context.redact(node.textValue()));
+            return NODES.textNode(credential ? Redactor.MASK : redact.apply(node.textValue()));
         }
         return node;
     }
 
-    private static ArrayNode lines(List<String> lines, ProbeContext context) {
+    private static ArrayNode lines(List<String> lines) {
         ArrayNode array = NODES.arrayNode(lines.size());
         int last = lines.size();
         while (last > 0 && lines.get(last - 1).isEmpty()) {
             last--;
         }
-        lines.subList(0, last).forEach(line -> array.add(context.redact(line)));
+        lines.subList(0, last).forEach(array::add);
         return array;
     }
 

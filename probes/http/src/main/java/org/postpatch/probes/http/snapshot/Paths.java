@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.postpatch.probes.http.expect.jsonpath.Node;
 
 /**
@@ -20,6 +21,9 @@ final class Paths {
             return "*";
         }
     };
+
+    /** Names written after a dot. */
+    private static final Pattern SHORTHAND = Pattern.compile("[A-Za-z_\\u0080-\\uFFFF][A-Za-z0-9_\\u0080-\\uFFFF]*");
 
     private Paths() {
     }
@@ -43,7 +47,7 @@ final class Paths {
         StringBuilder path = new StringBuilder("$");
         for (Object step : steps) {
             if (step instanceof String name) {
-                path.append(new Node(null, Node.root(null), name, -1).normalizedPath().substring(1));
+                path.append(segment(name));
             } else {
                 path.append('[').append(step).append(']');
             }
@@ -51,9 +55,20 @@ final class Paths {
         return path.toString();
     }
 
+    /** {@code ['name']}, escaped as RFC 9535 says (by {@link Node} when the name needs escaping at all). */
+    private static String segment(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == '\'' || c == '\\') {
+                return new Node(null, Node.root(null), name, -1).normalizedPath().substring(1);
+            }
+        }
+        return "['" + name + "']";
+    }
+
     /** The normalized path of member {@code name} under the node at {@code path}. */
     static String member(String path, String name) {
-        return path + normalized(List.of(name)).substring(1);
+        return path + segment(name);
     }
 
     /** The normalized path of element {@code index} under the node at {@code path}. */
@@ -131,7 +146,7 @@ final class Paths {
     private static String shown(List<Object> steps) {
         StringBuilder path = new StringBuilder("$");
         for (Object step : steps) {
-            if (step instanceof String name && name.matches("[A-Za-z_\\u0080-\\uFFFF][A-Za-z0-9_\\u0080-\\uFFFF]*")) {
+            if (step instanceof String name && SHORTHAND.matcher(name).matches()) {
                 path.append('.').append(name);
             } else if (step instanceof String name) {
                 path.append(normalized(List.of(name)).substring(1));
