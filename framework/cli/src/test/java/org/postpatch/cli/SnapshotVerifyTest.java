@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +57,12 @@ class SnapshotVerifyTest {
         String ledger = ledger(database);
         try (RenamingServer server = RenamingServer.start()) {
             String[] common = {"--ledger", ledger, "--target", "node-1", "--var", "base=" + server.url()};
-            assertThat(cli.run(concat("baseline", common, probes.toString()))).as(cli.out() + cli.err()).isZero();
+            Path baselineReport = folder.resolve("baseline.json");
+            assertThat(cli.run(concat("baseline", common, "--report", "json=" + baselineReport, probes.toString())))
+                    .as(cli.out() + cli.err()).isZero();
             assertThat(cli.out()).contains("api-orders").contains("; snapshot recorded (noise: $.generatedAt, $.requestId)");
+            JsonNode recorded = probe(valid(baselineReport), "api-orders").path("details").path("snapshotRecorded");
+            assertThat(recorded.path("noise").toString()).isEqualTo("[\"$.generatedAt\",\"$.requestId\"]");
 
             for (int i = 1; i <= 30; i++) {
                 int code = cli.run(concat("verify", common, probes.toString()));
@@ -71,7 +79,7 @@ class SnapshotVerifyTest {
             assertThat(cli.out()).containsPattern("REGRESSED +api-orders +snapshot: \\$\\.items\\[0]\\.sku removed "
                     + "\\(was \"A-1\"\\), \\$\\.items\\[0]\\.product added \\(\"A-1\"\\) \\(failed again when run again\\)")
                     .contains("FAIL  orders: 1 regressed");
-            JsonNode api = probe(new ObjectMapper().readTree(report.toFile()), "api-orders");
+            JsonNode api = probe(valid(report), "api-orders");
             assertThat(api.path("change").asText()).isEqualTo("REGRESSED");
             JsonNode snapshot = api.path("details").path("snapshot");
             assertThat(snapshot.path("differenceCount").asInt()).isEqualTo(2);
@@ -84,6 +92,15 @@ class SnapshotVerifyTest {
             assertThat(cli.run(concat("baseline", common, probes.toString()))).isZero();
             assertThat(cli.run(concat("verify", common, probes.toString()))).as(cli.out()).isZero();
         }
+    }
+
+    /** The JSON report, checked against the published schema. */
+    private static JsonNode valid(Path report) throws Exception {
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(Files.readString(Path.of("../../docs/report.schema.json")));
+        assertThat(schema.validate(json)).as(report.toString()).isEmpty();
+        return json;
     }
 
     private static String[] concat(String verb, String[] options, String... more) {
