@@ -101,16 +101,16 @@ final class HttpCheck implements Check {
         }
         if (!mismatches.isEmpty()) {
             String reasons = context.redact(mismatches.join());
-            return withSnapshot(mismatches.onlyLate() ? Outcome.late(reasons) : Outcome.failed(reasons), snapshotted);
+            return withFindings(mismatches.onlyLate() ? Outcome.late(reasons) : Outcome.failed(reasons), snapshotted);
         }
         String note = snapshotted == null || snapshotted.note() == null ? "" : "; " + snapshotted.note();
-        Outcome passed = withSnapshot(Outcome.passed(response.status() + " in " + response.latency().toMillis() + "ms"
+        Outcome passed = withFindings(Outcome.passed(response.status() + " in " + response.latency().toMillis() + "ms"
                 + note), snapshotted);
         return captures.isEmpty() ? passed : capture(response, context, passed);
     }
 
     /** The outcome with what the snapshot expectation found: its report detail, and the sample to record. */
-    private static Outcome withSnapshot(Outcome outcome, SnapshotCheck.Judged snapshotted) {
+    private static Outcome withFindings(Outcome outcome, SnapshotCheck.Judged snapshotted) {
         if (snapshotted == null) {
             return outcome;
         }

@@ -332,6 +332,19 @@ class SnapshotTest {
     }
 
     @Test
+    void aRecordedSnapshotThatCannotBeReadIsNotComparedAndSaysSo() {
+        Path file = suite("{ snapshot: true }");
+        answer.set(() -> order("sku", "12.5"));
+        for (String unreadable : java.util.List.of("{not json", "{\"snapshot\":9,\"response\":{}}",
+                "{\"snapshot\":1,\"response\":{},\"noise\":{\"values\":[\"$['a'\"],\"whole\":[]}}")) {
+            ProbeResult judged = run(file, Snapshots.NONE.against("s", "b-1", Map.of("api", unreadable)));
+            assertThat(judged.status()).isEqualTo(ProbeStatus.PASSED);
+            assertThat(judged.message()).contains("ms; snapshot not compared: the baseline's cannot be read (")
+                    .endsWith("); record a new baseline");
+        }
+    }
+
+    @Test
     void onlyTheFirstSampleIsTimedAndASecondThatFailsRecordsNoSnapshot() {
         AtomicInteger calls = new AtomicInteger();
         TestServer slowSecond = TestServer.http().on("/api", exchange -> {

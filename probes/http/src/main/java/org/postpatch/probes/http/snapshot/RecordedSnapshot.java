@@ -105,8 +105,23 @@ final class RecordedSnapshot {
         }
         Map<String, Integer> cut = new LinkedHashMap<>();
         json.path("cut").properties().forEach(entry -> cut.put(entry.getKey(), entry.getValue().asInt()));
-        return new RecordedSnapshot(json.path("request").asText(), (ObjectNode) json.get("response"),
-                Noise.read(json.get("noise")), cut, json.path("observedChars").asLong());
+        Noise noise = Noise.read(json.get("noise"));
+        for (String path : concat(noise.values(), noise.whole())) {
+            try {
+                JsonPath.parseStrictly(path);
+                Paths.parse(path);
+            } catch (RuntimeException unreadable) {
+                throw new IllegalArgumentException("its noise path " + path + " is not one this version reads", unreadable);
+            }
+        }
+        return new RecordedSnapshot(json.path("request").asText(), (ObjectNode) json.get("response"), noise, cut,
+                json.path("observedChars").asLong());
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static JsonNode tree(String text) {
