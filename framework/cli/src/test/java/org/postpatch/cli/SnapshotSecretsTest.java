@@ -45,10 +45,10 @@ class SnapshotSecretsTest {
         CliProcess cli = CliProcess.in(folder).with("SNAPSHOT_KEY", SECRET_VAR);
         try (RenamingServer server = RenamingServer.start()) {
             String[] options = {"--ledger", ledger.toString(), "--target", "node-1", "--var", "base=" + server.url()};
-            CliProcess.Finished baseline = cli.run(concat("baseline", options, probes.toString()));
+            CliProcess.Finished baseline = cli.run(Cli.args("baseline", options, probes.toString()));
             assertThat(baseline.exitCode()).as(baseline.output()).isZero();
             assertThat(baseline.output()).contains("snapshot recorded (no noise)");
-            CliProcess.Finished verify = cli.run(concat("verify", options, probes.toString()));
+            CliProcess.Finished verify = cli.run(Cli.args("verify", options, probes.toString()));
             assertThat(verify.exitCode()).as("a masked value is compared masked: " + verify.output()).isZero();
             assertThat(verify.output()).contains("snapshot unchanged").doesNotContain(SECRET_VAR).doesNotContain(HEADER);
         }
@@ -96,13 +96,5 @@ class SnapshotSecretsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String[] concat(String verb, String[] options, String... more) {
-        String[] all = new String[1 + options.length + more.length];
-        all[0] = verb;
-        System.arraycopy(options, 0, all, 1, options.length);
-        System.arraycopy(more, 0, all, 1 + options.length, more.length);
-        return all;
     }
 }

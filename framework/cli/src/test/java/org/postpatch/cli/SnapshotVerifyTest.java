@@ -58,14 +58,14 @@ class SnapshotVerifyTest {
         try (RenamingServer server = RenamingServer.start()) {
             String[] common = {"--ledger", ledger, "--target", "node-1", "--var", "base=" + server.url()};
             Path baselineReport = folder.resolve("baseline.json");
-            assertThat(cli.run(concat("baseline", common, "--report", "json=" + baselineReport, probes.toString())))
+            assertThat(cli.run(Cli.args("baseline", common, "--report", "json=" + baselineReport, probes.toString())))
                     .as(cli.out() + cli.err()).isZero();
             assertThat(cli.out()).contains("api-orders").contains("; snapshot recorded (noise: $.generatedAt, $.requestId)");
             JsonNode recorded = probe(valid(baselineReport), "api-orders").path("details").path("snapshotRecorded");
             assertThat(recorded.path("noise").toString()).isEqualTo("[\"$.generatedAt\",\"$.requestId\"]");
 
             for (int i = 1; i <= 30; i++) {
-                int code = cli.run(concat("verify", common, probes.toString()));
+                int code = cli.run(Cli.args("verify", common, probes.toString()));
                 assertThat(code).as("verify %d on v1:%n%s%s", i, cli.out(), cli.err()).isZero();
                 assertThat(cli.out()).as("verify %d on v1", i)
                         .contains("; snapshot unchanged (noise ignored: $.generatedAt, $.requestId)")
@@ -74,7 +74,7 @@ class SnapshotVerifyTest {
 
             server.version(2);
             Path report = folder.resolve("verify.json");
-            int code = cli.run(concat("verify", common, "--report", "json=" + report, probes.toString()));
+            int code = cli.run(Cli.args("verify", common, "--report", "json=" + report, probes.toString()));
             assertThat(code).as(cli.out() + cli.err()).isEqualTo(1);
             assertThat(cli.out()).containsPattern("REGRESSED +api-orders +snapshot: \\$\\.items\\[0]\\.sku removed "
                     + "\\(was \"A-1\"\\), \\$\\.items\\[0]\\.product added \\(\"A-1\"\\) \\(failed again when run again\\)")
@@ -89,8 +89,8 @@ class SnapshotVerifyTest {
             assertThat(snapshot.path("noise").toString()).isEqualTo("[\"$.generatedAt\",\"$.requestId\"]");
 
             // The intended change is accepted by recording a new baseline: it records the new snapshot.
-            assertThat(cli.run(concat("baseline", common, probes.toString()))).isZero();
-            assertThat(cli.run(concat("verify", common, probes.toString()))).as(cli.out()).isZero();
+            assertThat(cli.run(Cli.args("baseline", common, probes.toString()))).isZero();
+            assertThat(cli.run(Cli.args("verify", common, probes.toString()))).as(cli.out()).isZero();
         }
     }
 
@@ -101,14 +101,6 @@ class SnapshotVerifyTest {
                 .getSchema(Files.readString(Path.of("../../docs/report.schema.json")));
         assertThat(schema.validate(json)).as(report.toString()).isEmpty();
         return json;
-    }
-
-    private static String[] concat(String verb, String[] options, String... more) {
-        String[] all = new String[1 + options.length + more.length];
-        all[0] = verb;
-        System.arraycopy(options, 0, all, 1, options.length);
-        System.arraycopy(more, 0, all, 1 + options.length, more.length);
-        return all;
     }
 
     private static JsonNode probe(JsonNode report, String id) {

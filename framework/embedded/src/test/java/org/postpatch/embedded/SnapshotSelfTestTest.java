@@ -1,11 +1,9 @@
 package org.postpatch.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,45 +32,26 @@ class SnapshotSelfTestTest {
                     """.formatted(server.url()));
             String ledger = folder.resolve("ledger").toString();
 
-            try (SelfTest selfTest = start(probes, ledger, "1.0.0")) {
-                JsonNode first = probe(awaitRun(selfTest), "api-orders");
+            try (SelfTest selfTest = SelfTests.start(probes, ledger, "1.0.0")) {
+                JsonNode first = SelfTests.probe(SelfTests.awaitRun(selfTest).report(), "api-orders");
                 assertThat(first.path("message").asText()).endsWith("; snapshot recorded (noise: $.generatedAt, $.requestId)");
                 assertThat(first.has("change")).isFalse();
             }
 
-            try (SelfTest selfTest = start(probes, ledger, "1.0.1")) {
-                JsonNode unchanged = probe(awaitRun(selfTest), "api-orders");
+            try (SelfTest selfTest = SelfTests.start(probes, ledger, "1.0.1")) {
+                JsonNode unchanged = SelfTests.probe(SelfTests.awaitRun(selfTest).report(), "api-orders");
                 assertThat(unchanged.path("change").asText()).isEqualTo("SAME");
                 assertThat(unchanged.path("message").asText()).contains("; snapshot unchanged (noise ignored: "
                         + "$.generatedAt, $.requestId); snapshot recorded (noise: $.generatedAt, $.requestId)");
 
                 server.version(2);
                 LastRun renamed = selfTest.requestRun().completion().get(60, TimeUnit.SECONDS);
-                JsonNode regressed = probe(renamed, "api-orders");
+                JsonNode regressed = SelfTests.probe(renamed.report(), "api-orders");
                 assertThat(regressed.path("change").asText()).isEqualTo("REGRESSED");
                 assertThat(regressed.path("message").asText()).isEqualTo("snapshot: $.items[0].sku removed (was \"A-1\"), "
                         + "$.items[0].product added (\"A-1\")");
                 assertThat(renamed.verdict()).isEqualTo("FAIL");
             }
         }
-    }
-
-    private static SelfTest start(Path probes, String ledger, String version) {
-        return PostPatch.embedded().probesFrom(probes.getParent().toString()).target("node-1").appVersion(version)
-                .ledger(ledger).start();
-    }
-
-    private static LastRun awaitRun(SelfTest selfTest) {
-        await("the automatic run").atMost(Duration.ofSeconds(60)).until(() -> selfTest.lastRun().isPresent());
-        return selfTest.lastRun().orElseThrow();
-    }
-
-    private static JsonNode probe(LastRun run, String id) {
-        for (JsonNode probe : run.report().path("probes")) {
-            if (probe.path("id").asText().equals(id)) {
-                return probe;
-            }
-        }
-        throw new AssertionError("no probe " + id + " in " + run.report());
     }
 }
