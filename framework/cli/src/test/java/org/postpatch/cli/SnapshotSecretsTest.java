@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,12 +20,13 @@ import org.postpatch.testing.RenamingServer;
 /**
  * A snapshot records a whole response, so it is where a secret echoed by a server would land. The
  * real command line, as a process with a {@code ${secret:}} in its environment, records a baseline of
- * a server that echoes its secrets back in the body and a header; the ledger's files hold none of
- * them, in any form, while what is not secret is there to be found.
+ * a server that echoes its secrets back in the body and a header — as they are, JSON-escaped,
+ * URL-encoded and Base64-encoded; the ledger's files hold none of them, in any of these forms, while
+ * what is not secret is there to be found.
  */
 class SnapshotSecretsTest {
 
-    private static final String SECRET_VAR = "canary-var-4b7e";
+    private static final String SECRET_VAR = "canary/var 4b7e";
     private static final String HEADER = "canary-auth-0c95";
 
     @TempDir
@@ -50,7 +52,7 @@ class SnapshotSecretsTest {
             assertThat(baseline.output()).contains("snapshot recorded (no noise)");
             CliProcess.Finished verify = cli.run(Cli.args("verify", options, probes.toString()));
             assertThat(verify.exitCode()).as("a masked value is compared masked: " + verify.output()).isZero();
-            assertThat(verify.output()).contains("snapshot unchanged").doesNotContain(SECRET_VAR).doesNotContain(HEADER);
+            assertThat(verify.output()).contains("snapshot unchanged").doesNotContain("canary");
         }
 
         List<Path> files = ledgerFiles(ledger);
@@ -63,8 +65,12 @@ class SnapshotSecretsTest {
         }
         assertThat(stored).as("the snapshot's plain values are in the ledger's files (else this grep proves nothing)")
                 .isNotNull();
+        byte[] key = SECRET_VAR.getBytes(StandardCharsets.UTF_8);
+        List<String> forms = List.of(SECRET_VAR, HEADER, "canary%2Fvar+4b7e", "canary%2Fvar%204b7e",
+                Base64.getEncoder().withoutPadding().encodeToString(key).substring(0, 8 * key.length / 6),
+                Base64.getEncoder().encodeToString(("app:" + SECRET_VAR).getBytes(StandardCharsets.UTF_8)));
         for (Path file : files) {
-            for (String secret : List.of(SECRET_VAR, HEADER)) {
+            for (String secret : forms) {
                 assertThat(holds(file, secret, stored)).as("%s holds %s", file, secret).isFalse();
             }
         }

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP service whose every answer carries a fresh timestamp and request id, as real APIs'
  * do. In version 2 its orders call the field {@code sku} {@code product}: nothing breaks a status
  * check, every client reading {@code sku} breaks. {@code /api/echo} answers the request's
- * {@code Authorization} and {@code X-Key} headers back, as the worst servers do (the key also
- * JSON-escaped).
+ * {@code Authorization} and {@code X-Key} headers back, as the worst servers do: the key also
+ * JSON-escaped, URL-encoded in a query and Base64-encoded in a Basic credential.
  */
 public final class RenamingServer implements AutoCloseable {
 
@@ -46,8 +46,10 @@ public final class RenamingServer implements AutoCloseable {
             key.chars().forEach(c -> escaped.append(String.format("\\u%04x", c)));
             started.send(exchange, """
                     {"authorization":"%s","note":"your key is %s","keys":["%s"],"%s":true,"password":"%s","escaped":"%s",\
-                    "marker":"stored-marker-51d2"}
-                    """.formatted(authorization, key, key, key, key, escaped));
+                    "query":"?key=%s","basic":"%s","marker":"stored-marker-51d2"}
+                    """.formatted(authorization, key, key, key, key, escaped,
+                    java.net.URLEncoder.encode(key, StandardCharsets.UTF_8),
+                    java.util.Base64.getEncoder().encodeToString(("app:" + key).getBytes(StandardCharsets.UTF_8))));
         });
         started.server.start();
         return started;
