@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.postpatch.compare.Criteria;
 import org.postpatch.compare.Plan;
+import org.postpatch.engine.Snapshots;
 import org.postpatch.ledger.Ledgers;
 import org.postpatch.ledger.RunKind;
 import org.postpatch.model.Suite;
@@ -65,13 +66,14 @@ final class BaselineCommand implements Callable<Integer> {
             return ExitCodes.INCOMPLETE;
         }
         Fingerprint now = fingerprint.read(output);
-        RunResult result = runs.run(suites, options, now, false);
+        // Every snapshot probe is sampled twice: what differs between the two answers is noise.
+        RunResult result = runs.run(suites, options, now, false, Snapshots.recording());
         // The baseline's times are what verify judges SLOWER by: measured again warm, so that a cold
         // first request does not hide a slowdown; its failures are confirmed, so that a flake does not
         // hide the regression that follows.
         Criteria criteria = Criteria.of(suites).targetStart(CommandRuns.targetStart(answered, now));
         result = runs.recheck(null, result, suites, Plan.of(criteria, true, result.startedAt(), options.timeout),
-                options).result();
+                options, Snapshots.recording()).result();
         new ConsoleReport(output.out(), output.redactor(), output.colour()).summary(result);
         RunConclusion conclusion = new RunConclusion(output);
         if (result.interrupted() || result.timedOut()) {

@@ -11,6 +11,7 @@ import org.postpatch.compare.Recheck;
 import org.postpatch.compare.Rerun;
 import org.postpatch.compare.TargetStart;
 import org.postpatch.engine.ProbeObserver;
+import org.postpatch.engine.Snapshots;
 import org.postpatch.model.Suite;
 import org.postpatch.report.ConsoleReport;
 import org.postpatch.result.Fingerprint;
@@ -60,11 +61,11 @@ final class CommandRuns {
 
     /** A runner as above; {@code withTags} false when the caller has already chosen the probes. */
     Runner runner(RunOptions options, Fingerprint fingerprint, ProbeObserver observer, boolean withTags) {
-        return runner(options, fingerprint, observer, withTags, options.timeout);
+        return runner(options, fingerprint, observer, withTags, options.timeout, Snapshots.NONE);
     }
 
     private Runner runner(RunOptions options, Fingerprint fingerprint, ProbeObserver observer, boolean withTags,
-                          Duration timeout) {
+                          Duration timeout, Snapshots snapshots) {
         Runner.Builder builder = Runner.builder()
                 .parallel(options.runner.parallel())
                 .timeout(timeout)
@@ -72,7 +73,8 @@ final class CommandRuns {
                 .attachments(options.attachmentFolder())
                 .redactor(output.redactor())
                 .observer(observer)
-                .fingerprint(fingerprint);
+                .fingerprint(fingerprint)
+                .snapshots(snapshots);
         if (withTags && options.tags != null) {
             builder.tags(tags(options));
         }
@@ -88,13 +90,19 @@ final class CommandRuns {
      * How probes run again before a verdict ({@link Recheck}): quietly, on the probes chosen, within
      * what is left of the run's deadline, stopped by Ctrl-C like the run itself.
      */
-    private Rerun rerun(RunOptions options, Fingerprint fingerprint) {
-        return (suites, timeLeft) -> run(runner(options, fingerprint, ProbeObserver.NONE, false, timeLeft), suites);
+    private Rerun rerun(RunOptions options, Fingerprint fingerprint, Snapshots snapshots) {
+        return (suites, timeLeft) -> run(runner(options, fingerprint, ProbeObserver.NONE, false, timeLeft, snapshots),
+                suites);
     }
 
-    /** Checks the run again as {@code plan} says (against {@code baseline}, null for none) and says what that showed. */
-    Recheck.Rechecked recheck(Baseline baseline, RunResult result, List<Suite> suites, Plan plan, RunOptions options) {
-        Recheck.Rechecked checked = Recheck.of(baseline, result, suites, plan, rerun(options, result.fingerprint()));
+    /**
+     * Checks the run again as {@code plan} says (against {@code baseline}, null for none) and says what
+     * that showed; probes run again with the run's {@code snapshots}.
+     */
+    Recheck.Rechecked recheck(Baseline baseline, RunResult result, List<Suite> suites, Plan plan, RunOptions options,
+                              Snapshots snapshots) {
+        Recheck.Rechecked checked = Recheck.of(baseline, result, suites, plan, rerun(options, result.fingerprint(),
+                snapshots));
         checked.notes().forEach(output::info);
         return checked;
     }
@@ -130,8 +138,13 @@ final class CommandRuns {
 
     /** Runs with the console view; {@code summary} false leaves the summary to the caller (verify). */
     RunResult run(List<Suite> suites, RunOptions options, Fingerprint fingerprint, boolean summary) {
+        return run(suites, options, fingerprint, summary, Snapshots.NONE);
+    }
+
+    /** As above, recording snapshots or comparing them with a baseline's as {@code snapshots} says. */
+    RunResult run(List<Suite> suites, RunOptions options, Fingerprint fingerprint, boolean summary, Snapshots snapshots) {
         ConsoleReport console = new ConsoleReport(output.out(), output.redactor(), output.colour());
-        RunResult result = run(runner(options, fingerprint, console), suites);
+        RunResult result = run(runner(options, fingerprint, console, true, options.timeout, snapshots), suites);
         if (summary) {
             console.summary(result);
         }

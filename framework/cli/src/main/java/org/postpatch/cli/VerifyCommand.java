@@ -16,6 +16,7 @@ import org.postpatch.compare.Comparison;
 import org.postpatch.compare.Criteria;
 import org.postpatch.compare.Plan;
 import org.postpatch.compare.Recheck;
+import org.postpatch.engine.Snapshots;
 import org.postpatch.ledger.Baselines;
 import org.postpatch.ledger.LatencyHistory;
 import org.postpatch.ledger.Ledger;
@@ -82,6 +83,7 @@ final class VerifyCommand implements Callable<Integer> {
         List<Suite> suites = files.load(output);
         String target = options.runner.target();
         Baseline baseline;
+        Snapshots snapshots = Snapshots.NONE;
         Map<String, Duration> usualSlowest = new HashMap<>();
         try (Ledger opened = Ledgers.open(ledger.location())) {
             List<LedgerRun> recorded = findBaseline(opened, suites, target);
@@ -90,6 +92,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             baseline = recorded.isEmpty() ? null : Baselines.of(recorded);
             if (baseline != null) {
+                snapshots = Baselines.snapshots(opened, recorded, Snapshots.NONE);
                 for (Suite suite : suites) {
                     usualSlowest.putAll(LatencyHistory.usualSlowest(opened.history(suite.name(), target, HISTORY)));
                 }
@@ -113,13 +116,13 @@ final class VerifyCommand implements Callable<Integer> {
             return ExitCodes.INCOMPLETE;
         }
         Fingerprint now = fingerprint.read(output);
-        RunResult result = runs.run(suites, options, now, baseline == null);
+        RunResult result = runs.run(suites, options, now, baseline == null, snapshots);
         Comparison comparison = null;
         if (baseline != null) {
             Criteria criteria = Criteria.of(suites).strict(strict).usualSlowest(usualSlowest)
                     .targetStart(CommandRuns.targetStart(answered, now));
             Recheck.Rechecked checked = runs.recheck(baseline, result, suites,
-                    Plan.of(criteria, false, result.startedAt(), options.timeout), options);
+                    Plan.of(criteria, false, result.startedAt(), options.timeout), options, snapshots);
             result = checked.result();
             comparison = checked.comparison();
             new ConsoleReport(output.out(), output.redactor(), output.colour()).summary(result, comparison);

@@ -78,4 +78,19 @@ public abstract class ForwardingProbeContext implements ProbeContext {
     public String redact(String text) {
         return delegate().redact(text);
     }
+
+    @Override
+    public boolean recordsSnapshot() {
+        return delegate().recordsSnapshot();
+    }
+
+    @Override
+    public Optional<String> baselineSnapshot() {
+        return delegate().baselineSnapshot();
+    }
+
+    @Override
+    public Optional<String> baselineRunId() {
+        return delegate().baselineRunId();
+    }
 }

@@ -185,7 +185,7 @@ public final class PostPatchTestEngine implements TestEngine {
             listener.executionFinished(root, TestExecutionResult.failed(new ProbeFailure(invalid.getMessage())));
             return;
         }
-        ProbeRun.Deadline deadline = settings.runTimeout().map(ProbeRun.Deadline::after).orElse(ProbeRun.Deadline.NONE);
+        Deadline deadline = settings.runTimeout().map(Deadline::after).orElse(Deadline.NONE);
         ProbeKinds kinds = ProbeKinds.load(Thread.currentThread().getContextClassLoader());
         try (SharedResources shared = new SharedResources()) {
             for (TestDescriptor child : root.getChildren()) {

@@ -27,6 +27,7 @@ import org.postpatch.engine.ExecutionSettings;
 import org.postpatch.engine.PostPatchTestEngine;
 import org.postpatch.engine.ProbeObserver;
 import org.postpatch.engine.RunControl;
+import org.postpatch.engine.Snapshots;
 import org.postpatch.engine.SuiteSelector;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.model.Suite;
@@ -60,6 +61,7 @@ public final class Runner {
     private final Redactor redactor;
     private final ProbeObserver observer;
     private final Fingerprint fingerprint;
+    private final Snapshots snapshots;
     private volatile RunControl current;
     private volatile boolean interruptRequested;
 
@@ -72,6 +74,7 @@ public final class Runner {
         this.redactor = builder.redactor;
         this.observer = builder.observer;
         this.fingerprint = builder.fingerprint;
+        this.snapshots = builder.snapshots;
     }
 
     public static Builder builder() {
@@ -93,6 +96,7 @@ public final class Runner {
         private Redactor redactor = new Redactor();
         private ProbeObserver observer = ProbeObserver.NONE;
         private Fingerprint fingerprint;
+        private Snapshots snapshots = Snapshots.NONE;
 
         private Builder() {
         }
@@ -149,6 +153,12 @@ public final class Runner {
             return this;
         }
 
+        /** Whether the run records snapshots, and the baseline's its probes compare with; none by default. */
+        public Builder snapshots(Snapshots value) {
+            this.snapshots = Objects.requireNonNull(value, "snapshots");
+            return this;
+        }
+
         public Runner build() {
             return new Runner(this);
         }
@@ -186,7 +196,7 @@ public final class Runner {
                 observer.suiteFinished(result);
             }
         };
-        RunControl control = new RunControl(redactor, collecting);
+        RunControl control = new RunControl(redactor, collecting, snapshots);
         current = control;
         if (interruptRequested) {
             control.interrupt();

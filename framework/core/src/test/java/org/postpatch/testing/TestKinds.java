@@ -224,4 +224,42 @@ public final class TestKinds {
             };
         }
     }
+
+    /**
+     * {@code observe: { fold: join | throw | huge, fail: false }}: passes (or fails) with the snapshot
+     * {@code sample-N} (N counts the runs of this bound check) and a message saying what its context
+     * told it: whether the run records snapshots, and the baseline's. Two samples fold into
+     * {@code sample-1|sample-2}, or the fold throws, or makes a snapshot over the limit.
+     */
+    public static final class Observe implements ProbeKind {
+        @Override
+        public String name() {
+            return "observe";
+        }
+
+        @Override
+        public Check bind(Spec spec) {
+            String fold = spec.isMap() ? spec.optionalString("fold").orElse("join") : "join";
+            boolean fail = spec.isMap() && spec.bool("fail", false);
+            AtomicInteger samples = new AtomicInteger();
+            return new Check() {
+                @Override
+                public Outcome run(org.postpatch.api.ProbeContext context) {
+                    String seen = "records " + context.recordsSnapshot() + ", baseline "
+                            + context.baselineRunId().orElse("none") + ": " + context.baselineSnapshot().orElse("none");
+                    return (fail ? Outcome.failed(seen) : Outcome.passed(seen))
+                            .withSnapshot("sample-" + samples.incrementAndGet());
+                }
+
+                @Override
+                public Outcome sampledTwice(Outcome first, Outcome second) {
+                    return switch (fold) {
+                        case "throw" -> throw new IllegalStateException("cannot fold");
+                        case "huge" -> first.withSnapshot("x".repeat(org.postpatch.engine.Snapshots.MAX_CHARS + 1));
+                        default -> first.withSnapshot(first.snapshot().orElseThrow() + "|" + second.snapshot().orElseThrow());
+                    };
+                }
+            };
+        }
+    }
 }

@@ -25,6 +25,7 @@ import org.postpatch.compare.Recheck;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.SuiteLoader;
 import org.postpatch.endpoint.Access;
+import org.postpatch.engine.Snapshots;
 import org.postpatch.endpoint.LastRun;
 import org.postpatch.endpoint.RunRequest;
 import org.postpatch.endpoint.SelfTestStatus;
@@ -234,9 +235,10 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         }
         Fingerprint runsOn = currentFingerprint();
         String baseline = automaticBaseline.runIdFor(suites.get(0), runsOn);
-        RunResult result = newRunner(runsOn).run(suites, runId);
+        Snapshots snapshots = automaticBaseline.snapshots(baseline);
+        RunResult result = newRunner(runsOn, snapshots).run(suites, runId);
         Recheck.Rechecked checked = automaticBaseline.judge(baseline, suites, result,
-                (subset, timeLeft) -> newRunner(runsOn).run(subset));
+                (subset, timeLeft) -> newRunner(runsOn, snapshots).run(subset));
         result = checked.result();
         Comparison comparison = checked.comparison();
         JsonNode report = RunReport.of(result, comparison, redactor).document();
@@ -256,9 +258,9 @@ public final class SelfTest implements StatusSource, AutoCloseable {
     }
 
     /** A runner for this self-test, which {@link #close()} interrupts. */
-    private Runner newRunner(Fingerprint runsOn) {
+    private Runner newRunner(Fingerprint runsOn, Snapshots snapshots) {
         Runner created = Runner.builder().parallel(config.parallel()).target(config.target())
-                .attachments(config.attachments()).redactor(redactor).fingerprint(runsOn).build();
+                .attachments(config.attachments()).redactor(redactor).fingerprint(runsOn).snapshots(snapshots).build();
         runner = created;
         return created;
     }

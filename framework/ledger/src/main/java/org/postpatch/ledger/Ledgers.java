@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -158,6 +159,11 @@ public final class Ledgers {
             }
 
             @Override
+            public Map<String, String> snapshots(String runId, String suite) {
+                return Map.of();
+            }
+
+            @Override
             public Optional<LedgerRun> latest(String suite, String target, Set<RunKind> kinds) {
                 return Optional.empty();
             }
@@ -198,6 +204,11 @@ public final class Ledgers {
 
             @Override
             public Optional<String> report(String runId) {
+                throw new LedgerException("the ledger is unavailable: " + reason);
+            }
+
+            @Override
+            public Map<String, String> snapshots(String runId, String suite) {
                 throw new LedgerException("the ledger is unavailable: " + reason);
             }
 

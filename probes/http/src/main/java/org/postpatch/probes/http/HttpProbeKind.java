@@ -2,10 +2,13 @@ package org.postpatch.probes.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.postpatch.probes.http.expect.ExpectationReader;
 import org.postpatch.probes.http.expect.Expectations;
 import org.postpatch.probes.http.expect.JsonPath;
+import org.postpatch.probes.http.snapshot.SnapshotCheck;
+import org.postpatch.probes.http.snapshot.SnapshotSpec;
 import org.postpatch.probes.http.spec.RequestReader;
 import org.postpatch.probes.http.spec.RequestSpec;
 import org.postpatch.spi.Check;
@@ -40,13 +43,15 @@ public final class HttpProbeKind implements ProbeKind {
             return null;
         }
         RequestSpec request = RequestReader.read(spec);
-        Expectations expectations = spec.child("expect")
-                .map(expect -> ExpectationReader.read(expect, spec.location().file()))
+        Optional<Spec> expect = spec.child("expect");
+        Expectations expectations = expect.map(block -> ExpectationReader.read(block, spec.location().file()))
                 .orElse(Expectations.DEFAULT);
+        SnapshotCheck snapshot = expect.filter(Spec::isMap).flatMap(SnapshotSpec::read).map(SnapshotCheck::new)
+                .orElse(null);
         Map<String, JsonPath> captures = captures(spec);
         String accept = expectations.defaultAccept(!captures.isEmpty());
         return new HttpCheck(accept == null ? request : request.withDefaultHeader("Accept", accept), expectations,
-                captures);
+                snapshot, captures);
     }
 
     private static Map<String, JsonPath> captures(Spec spec) {

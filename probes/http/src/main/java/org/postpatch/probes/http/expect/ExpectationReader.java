@@ -31,7 +31,7 @@ public final class ExpectationReader {
     public static Expectations read(Spec expect, String probeFile) {
         if (!expect.isMap()) {
             expect.problem("expected a map (status, headers, json, contains, notContains, matches, schema, within,"
-                    + " certificate), found "
+                    + " certificate, snapshot), found "
                     + expect.node().describeType());
             return Expectations.DEFAULT;
         }
