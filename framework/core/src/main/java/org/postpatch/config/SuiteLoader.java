@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.postpatch.api.Severity;
-import org.postpatch.java.JavaProbes;
+import org.postpatch.methods.JavaProbes;
 import org.postpatch.model.LatencyTolerance;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.model.RetryPolicy;

@@ -1,4 +1,4 @@
-package org.postpatch.java;
+package org.postpatch.methods;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;

@@ -1,4 +1,4 @@
-package org.postpatch.java;
+package org.postpatch.methods;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
