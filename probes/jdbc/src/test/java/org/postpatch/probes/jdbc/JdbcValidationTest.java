@@ -50,7 +50,7 @@ class JdbcValidationTest {
                 "6:18: probe 'b': jdbc.url: expected a JDBC URL starting with 'jdbc:', like jdbc:postgresql://host:5432/database",
                 "8:43: probe 'c': jdbc.expect: needs a query; without one the probe only checks that it can connect",
                 "13:25: probe 'd': jdbc.expect.rows: unknown key 'gte' (did you mean 'gt'?)",
-                "13:53: probe 'd': jdbc.expect.value.matches: not a valid regular expression: Unclosed character class",
+                "13:53: probe 'd': jdbc.expect.value.matches: '[' is not a valid regular expression: Unclosed character class near index 0",
                 "13:68: probe 'd': jdbc.expect.within: expected a duration like 500ms, 5s, 2m, 1h or 1m30s, found 'soon'",
                 "15:35: probe 'e': jdbc: unknown key 'querry' (did you mean 'query'?)",
                 "17:68: probe 'f': jdbc.expect.rows: expected a whole number, found 'many'",
