@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.ProbeStatus;
 import org.postpatch.probes.http.support.TestServer;
 import org.postpatch.result.RunResult;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 class HeaderBodySchemaTest {
 
@@ -38,7 +38,7 @@ class HeaderBodySchemaTest {
     }
 
     private RunResult run(String probes) {
-        return new ProbeFiles(folder).run("suite: s\nvars:\n  base: " + server.url() + "\nprobes:\n" + probes);
+        return ProbeTestKit.in(folder).run("suite: s\nvars:\n  base: " + server.url() + "\nprobes:\n" + probes);
     }
 
     @Test
@@ -96,7 +96,7 @@ class HeaderBodySchemaTest {
 
     @Test
     void jsonSchemaFromAFileNextToTheProbeFileOrInline() {
-        ProbeFiles files = new ProbeFiles(folder);
+        ProbeTestKit files = ProbeTestKit.in(folder);
         files.write("schemas/order.json", """
                 {"type":"object","required":["id","sku","qty"],
                  "properties":{"id":{"type":"string"},"qty":{"type":"integer","minimum":1}}}

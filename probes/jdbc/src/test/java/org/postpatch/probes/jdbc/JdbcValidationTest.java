@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.Problem;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 /** Mistakes in a {@code jdbc} block are refused before anything runs, each at its line and column. */
 class JdbcValidationTest {
@@ -18,7 +18,7 @@ class JdbcValidationTest {
     Path folder;
 
     private List<String> problems(String probes) {
-        ProbeFiles files = new ProbeFiles(folder);
+        ProbeTestKit files = ProbeTestKit.in(folder);
         Path file = files.write("probes.yaml", "suite: s\nprobes:\n" + probes.indent(2));
         InvalidSuiteException invalid = catchThrowableOfType(InvalidSuiteException.class, () -> files.load(file));
         assertThat(invalid).as("the file should be refused").isNotNull();
