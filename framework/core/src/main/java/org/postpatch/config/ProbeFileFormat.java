@@ -49,7 +49,7 @@ public final class ProbeFileFormat {
             "When `verify` calls the probe SLOWER than its baseline (see below); `false` never.");
 
     /** What {@code defaults} may set for every probe of a file (and the files it includes). */
-    public static final Shape DEFAULTS = Shape.block(TIMEOUT, RETRY_KEY, SEVERITY_KEY, TAGS_KEY, LATENCY_KEY);
+    public static final Shape DEFAULTS = Shape.block(TIMEOUT, RETRY_KEY, SEVERITY_KEY, TAGS_KEY, LATENCY_KEY).documentedAs("map");
 
     /** The keys every probe has besides its one kind key. */
     public static final Shape PROBE = Shape.block(

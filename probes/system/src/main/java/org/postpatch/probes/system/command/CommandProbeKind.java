@@ -41,8 +41,8 @@ public final class CommandProbeKind implements ProbeKind {
                     Key.optional("expect", Shape.block(
                             Key.optional("exit", Shape.either(EXIT_CODE, Shape.listOf(EXIT_CODE))
                                     .documentedAs("whole number 0–255, or a list of them"), "`0`", "The accepted exit codes."),
-                            Key.optional("stdout", OUTPUT, "What the standard output must look like; see below."),
-                            Key.optional("stderr", OUTPUT, "What the standard error must look like; see below.")),
+                            Key.optional("stdout", OUTPUT, "What the output must look like; see below."),
+                            Key.optional("stderr", OUTPUT, "What the output must look like; see below.")),
                             "`{ exit: 0 }`", "What the command must do.")));
 
     @Override

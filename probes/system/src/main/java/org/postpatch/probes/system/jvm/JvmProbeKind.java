@@ -19,7 +19,7 @@ public final class JvmProbeKind implements ProbeKind {
 
     private static final Shape DECLARATION = Shape.block(
             Key.optional("version", Shape.string().documentedAs("version range"),
-                    "`java.version` must be in this range; see Version ranges."),
+                    "`java.version` must be in this range; see [Version ranges](#version-ranges-jvm-classpath)."),
             Key.optional("vendor", Shape.string(), "`java.vendor` must contain it, ignoring case."),
             Key.optional("properties", Shape.mapOf(Shape.string()), "System properties that must have exactly these values."),
             Key.optional("home", Shape.string().documentedAs("path"), "the running JVM", "Check the JVM installed here instead."));

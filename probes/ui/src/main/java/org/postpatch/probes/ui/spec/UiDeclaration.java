@@ -60,7 +60,7 @@ public final class UiDeclaration {
                     + " fails ends the probe. Without steps the probe checks that the page loads."),
             Key.optional("within", Shape.duration(), "`5s`", "How long an element step (`type`, `select`, `click`, `submit`)"
                     + " waits for its element, and the default bound of `wait`. Always cut to the time the probe has left."),
-            Key.optional("browser", Shape.choice("htmlunit", "chrome", "remote"), "`htmlunit` (`remote` when `remote` is given)",
+            Key.optional("browser", Shape.string().documentedAs("`htmlunit`, `chrome` or `remote`"), "`htmlunit` (`remote` when `remote` is given)",
                     "Which browser walks the pages; see [Browsers](#browsers)."),
             Key.optional("remote", Shape.string().documentedAs("URL"), "none", "`browser: remote` only: the Selenium Grid (or"
                     + " any WebDriver server), like `http://grid:4444`."),
