@@ -26,6 +26,8 @@ class HeaderBodySchemaTest {
                 TestServer.respond(exchange, 201, "application/json; charset=utf-8",
                         "{\"id\":\"o-1\",\"sku\":\"A-1\",\"qty\":1}");
             })
+            .on("/status", exchange -> TestServer.respond(exchange, 200, "text/plain", "status: ok\nversion: 2.4.1\n"))
+            .on("/note", exchange -> TestServer.respond(exchange, 200, "application/json", "{\"note\":\"first\\nsecond\"}"))
             .on("/slow", exchange -> {
                 // The server takes its time; Awaitility waits without a bare sleep.
                 await().pollDelay(Duration.ofMillis(150)).atMost(Duration.ofSeconds(5)).until(() -> true);
@@ -92,6 +94,27 @@ class HeaderBodySchemaTest {
         assertThat(probe(run, "missing").message())
                 .isEqualTo("expected the body to contain \"B-2\"; body: {\"id\":\"o-1\",\"sku\":\"A-1\",\"qty\":1}");
         assertThat(probe(run, "unmatched").message()).startsWith("expected the body to match qty\":[2-9]; body: ");
+    }
+
+    /** The rule every kind follows for regular expressions. */
+    @Test
+    void caretAndDollarInABodyPatternMatchAtEachLineAsInTheOtherKinds() {
+        RunResult run = run("""
+                  - id: line
+                    http: { get: "${base}/status", expect: { matches: "^version: 2\\\\.4\\\\.\\\\d+$" } }
+                  - id: whole-body-start
+                    http: { get: "${base}/status", expect: { matches: "\\\\Astatus: ok$" } }
+                  - id: not-at-the-start
+                    http: { get: "${base}/status", expect: { matches: "\\\\Aversion" } }
+                  - id: json-value
+                    http: { get: "${base}/note", expect: { json: { $.note: { matches: "(?s)first\\n^second" } } } }
+                """);
+
+        assertThat(probe(run, "line").status()).as(probe(run, "line").message()).isEqualTo(ProbeStatus.PASSED);
+        assertThat(probe(run, "whole-body-start").status()).as(probe(run, "whole-body-start").message())
+                .isEqualTo(ProbeStatus.PASSED);
+        assertThat(probe(run, "not-at-the-start").message()).startsWith("expected the body to match \\Aversion");
+        assertThat(probe(run, "json-value").status()).as(probe(run, "json-value").message()).isEqualTo(ProbeStatus.PASSED);
     }
 
     @Test
