@@ -38,6 +38,10 @@ import org.postpatch.config.TextPart;
  * <p>At {@link Stage#VALIDATION} a value that uses a value captured by another probe is a placeholder:
  * {@link #isDeferred(String)} is true for it, typed getters return a neutral value for it, and the
  * kind judges it when it binds again at {@link Stage#RUN}, where every value is known.
+ *
+ * <p>Longer than a class should be, on purpose: it is the whole reading API of the kind SPI, one
+ * documented getter per type, in one place for kind authors; conversions live in {@code Scalars} and
+ * declarations in {@link Shape}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Spec {
