@@ -1,5 +1,7 @@
 package org.postpatch.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The result of one attempt of a probe: passed, failed or skipped, with a one-line message and
  * optional details, captured values, attachments and parts (the tests inside a {@code junit} probe).
  * Immutable; the {@code with...} methods return copies.
  */
+@API(status = STABLE, since = "0.1")
 public final class Outcome {
 
     /** One part of a probe's result, such as one test of a {@code junit} probe. */

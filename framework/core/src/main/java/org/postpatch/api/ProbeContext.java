@@ -1,14 +1,18 @@
 package org.postpatch.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * What a running probe can ask of postpatch: its variables, its time budget, resources shared by the
  * whole run, and a place for attachments. One context per attempt.
  */
+@API(status = STABLE, since = "0.1")
 public interface ProbeContext {
 
     /** The id of the running probe. */

@@ -184,8 +184,8 @@ final class ProbeRun implements Runnable {
         ProbeKind kind = kinds.get(probe.kind()).orElseThrow(() ->
                 new IllegalStateException("no probe kind '" + probe.kind() + "' on the classpath"));
         Problems problems = new Problems();
-        Spec spec = Spec.of(resolved, problems, probe.kind());
-        Check check = kind.bind(spec);
+        Spec spec = Spec.forRun(kind, resolved, problems);
+        Check check = kind.bind(spec).check().orElse(null);
         spec.finish();
         if (!problems.isEmpty() || check == null) {
             String first = problems.isEmpty() ? "the kind refused the probe" : problems.all().get(0).message();

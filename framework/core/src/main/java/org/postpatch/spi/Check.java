@@ -1,6 +1,9 @@
 package org.postpatch.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.postpatch.api.Outcome;
 import org.postpatch.api.ProbeContext;
 
@@ -10,6 +13,7 @@ import org.postpatch.api.ProbeContext;
  * Throwing is allowed: any exception becomes a FAILED outcome with its message.
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface Check {
 
     /** Runs one attempt. Must respond to interruption or register {@link ProbeContext#onCancel}. */

@@ -28,7 +28,7 @@ import org.postpatch.report.RunReport;
 import org.postpatch.result.RunResult;
 import org.postpatch.run.Runner;
 import org.postpatch.secret.Redactor;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 /**
  * Canary secrets in a header, a URL password, {@code ${secret:}} variables and cookies, sent to a
@@ -76,7 +76,7 @@ class SecretsTest {
         String withPassword = server.url().replace("://", "://ops:" + URL_PASSWORD + "@");
         Path file;
         try (SilentServer silent = new SilentServer()) {
-            file = new ProbeFiles(folder).write("probes.yaml", """
+            file = ProbeTestKit.in(folder).write("probes.yaml", """
                     suite: secrets
                     vars:
                       base: %s

@@ -23,7 +23,7 @@ import org.postpatch.engine.Snapshots;
 import org.postpatch.probes.http.support.TestServer;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.run.Runner;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 /**
  * {@code expect: { snapshot: ... }}: a baseline records the response, sampled twice to learn its
@@ -50,7 +50,7 @@ class SnapshotTest {
     }
 
     private Path suite(String expect) {
-        return new ProbeFiles(folder).write("probes.yaml", """
+        return ProbeTestKit.in(folder).write("probes.yaml", """
                 suite: s
                 probes:
                   - id: api
@@ -61,7 +61,7 @@ class SnapshotTest {
     }
 
     private ProbeResult run(Path file, Snapshots snapshots) {
-        return probe(new ProbeFiles(folder).run(Runner.builder().attachments(folder.resolve("attachments"))
+        return probe(ProbeTestKit.in(folder).run(Runner.builder().attachments(folder.resolve("attachments"))
                 .snapshots(snapshots), file), "api");
     }
 
@@ -188,7 +188,7 @@ class SnapshotTest {
             TestServer.respond(exchange, 203, "application/json", "{\"changed\":true}");
         });
         try {
-            Path moved = new ProbeFiles(folder).write("probes.yaml", java.nio.file.Files.readString(file)
+            Path moved = ProbeTestKit.in(folder).write("probes.yaml", java.nio.file.Files.readString(file)
                     .replace(server.url(), other.url()));
             ProbeResult changed = verify(moved, baseline);
             assertThat(changed.message()).startsWith("snapshot: status changed to 203 (was 200) (the baseline's request was GET "
@@ -295,7 +295,7 @@ class SnapshotTest {
 
     @Test
     void secretsInTheResponseAreMaskedInTheSnapshot() {
-        Path file = new ProbeFiles(folder).write("probes.yaml", """
+        Path file = ProbeTestKit.in(folder).write("probes.yaml", """
                 suite: s
                 probes:
                   - id: api
@@ -306,7 +306,7 @@ class SnapshotTest {
                 """.formatted(server.url()));
         answer.set(() -> "{\"echo\":\"Bearer canary-header-31c7\",\"key\":\"my key is canary-var-8e02!\","
                 + "\"password\":\"hunter2-canary\",\"lines\":[\"canary-var-8e02\"],\"canary-var-8e02\":1,\"visible\":\"kept\"}");
-        ProbeResult recorded = probe(new ProbeFiles(folder).withEnvironment(Map.of("SNAPSHOT_KEY", "canary-var-8e02"))
+        ProbeResult recorded = probe(ProbeTestKit.in(folder).withEnvironment(Map.of("SNAPSHOT_KEY", "canary-var-8e02"))
                 .run(Runner.builder().attachments(folder.resolve("a")).snapshots(Snapshots.recording()), file), "api");
         assertThat(recorded.snapshot()).contains("kept", "my key is ****!", "\"password\":\"****\"")
                 .doesNotContain("canary", "hunter2");
@@ -356,7 +356,7 @@ class SnapshotTest {
             TestServer.respond(exchange, call == 4 ? 503 : 200, "application/json", "{\"ok\":true}");
         });
         try {
-            Path slow = new ProbeFiles(folder).write("slow.yaml", """
+            Path slow = ProbeTestKit.in(folder).write("slow.yaml", """
                     suite: s
                     probes:
                       - id: api
@@ -389,7 +389,7 @@ class SnapshotTest {
 
     @Test
     void badSnapshotDeclarationsAreRefusedAtTheirLineAndColumn() {
-        ProbeFiles files = new ProbeFiles(folder);
+        ProbeTestKit files = ProbeTestKit.in(folder);
         Path file = files.write("bad.yaml", """
                 suite: s
                 probes:

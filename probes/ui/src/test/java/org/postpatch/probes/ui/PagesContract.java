@@ -18,7 +18,8 @@ import org.postpatch.api.ProbeStatus;
 import org.postpatch.report.Reports;
 import org.postpatch.report.RunReport;
 import org.postpatch.result.ProbeResult;
-import org.postpatch.testing.RenderedRun;
+import org.postpatch.testkit.ProbeTestKit;
+import org.postpatch.testkit.RenderedRun;
 
 /**
  * What ui probes do on real pages, the same in every browser: one run of a suite of probes against
@@ -40,7 +41,7 @@ abstract class PagesContract {
     @BeforeAll
     void runTheSuite(@TempDir Path folder) {
         site = new TestSite();
-        run = RenderedRun.of(folder, Map.of("DEMO_PASSWORD", TestSite.PASSWORD), 4, """
+        run = ProbeTestKit.in(folder).withEnvironment(Map.of("DEMO_PASSWORD", TestSite.PASSWORD)).render(4, """
                 suite: pages
                 defaults: { timeout: 30s }
                 vars:

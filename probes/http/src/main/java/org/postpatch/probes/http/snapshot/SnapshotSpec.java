@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.postpatch.config.ConfigNode;
 import org.postpatch.probes.http.expect.JsonPath;
 import org.postpatch.spi.Spec;
 
@@ -43,29 +42,28 @@ public record SnapshotSpec(List<JsonPath> ignore, List<String> headers) {
      * are reported at their line and column.
      */
     public static Optional<SnapshotSpec> read(Spec expect) {
-        Optional<ConfigNode> raw = expect.raw("snapshot");
-        if (raw.isEmpty() || raw.get().isNull() || raw.get().isDeferred()) {
-            return Optional.empty();
-        }
-        if (raw.get().isScalar()) {
-            String text = raw.get().text().trim().toLowerCase(Locale.ROOT);
-            if (text.equals("true") || text.equals("false")) {
-                return text.equals("true") ? Optional.of(new SnapshotSpec(List.of(), List.of())) : Optional.empty();
-            }
-            expect.problem("snapshot", "expected " + FORMS + ", found '" + raw.get().text() + "'");
-            return Optional.empty();
-        }
-        if (!raw.get().isMap()) {
-            expect.problem("snapshot", "expected " + FORMS + ", found " + raw.get().describeType());
+        if (!expect.isSet("snapshot") || expect.isDeferred("snapshot")) {
             return Optional.empty();
         }
         Spec snapshot = expect.child("snapshot").orElseThrow();
+        if (snapshot.isScalar()) {
+            String text = snapshot.text().trim().toLowerCase(Locale.ROOT);
+            if (text.equals("true") || text.equals("false")) {
+                return text.equals("true") ? Optional.of(new SnapshotSpec(List.of(), List.of())) : Optional.empty();
+            }
+            expect.problem("snapshot", "expected " + FORMS + ", found '" + snapshot.text() + "'");
+            return Optional.empty();
+        }
+        if (!snapshot.isMap()) {
+            expect.problem("snapshot", "expected " + FORMS + ", found " + snapshot.describeType());
+            return Optional.empty();
+        }
         List<JsonPath> ignore = new ArrayList<>();
         snapshot.child("ignore").ifPresent(paths -> {
             List<Spec> items = paths.isList() ? paths.items() : List.of(paths);
             for (Spec item : items) {
                 if (!item.isScalar()) {
-                    item.problem("expected a JSONPath like $.generatedAt, found " + item.node().describeType());
+                    item.problem("expected a JSONPath like $.generatedAt, found " + item.describeType());
                     item.known(item.keys().toArray(String[]::new));
                     continue;
                 }

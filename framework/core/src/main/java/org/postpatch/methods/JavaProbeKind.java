@@ -1,4 +1,6 @@
-package org.postpatch.java;
+package org.postpatch.methods;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -7,12 +9,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.postpatch.api.Outcome;
 import org.postpatch.api.ProbeContext;
 import org.postpatch.engine.Failures;
+import org.postpatch.spi.Binding;
 import org.postpatch.spi.ContextProvider;
-import org.postpatch.spi.Check;
+import org.postpatch.spi.Key;
 import org.postpatch.spi.ProbeKind;
+import org.postpatch.spi.Shape;
 import org.postpatch.spi.Spec;
 
 /**
@@ -24,6 +29,7 @@ import org.postpatch.spi.Spec;
  * Suites usually name classes ({@code classes: [com.acme.orders.OrderProbes]}) instead, and every
  * {@code @Probe} method in them becomes a probe of this kind. A new instance is made per attempt.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JavaProbeKind implements ProbeKind {
 
     public static final String NAME = "java";
@@ -33,12 +39,23 @@ public final class JavaProbeKind implements ProbeKind {
         return NAME;
     }
 
+    private static final Shape DECLARATION = Shape.block(
+            Key.required("class", Shape.string().documentedAs("class name"),
+                    "The class holding the method, such as `com.acme.orders.OrderProbes`; a new instance per attempt."),
+            Key.required("method", Shape.string().documentedAs("method name"),
+                    "The method to call: it returns `void` or an `Outcome` and takes a `ProbeContext` or a context a probe module provides."));
+
     @Override
-    public Check bind(Spec spec) {
+    public Optional<Shape> declaration() {
+        return Optional.of(DECLARATION);
+    }
+
+    @Override
+    public Binding bind(Spec spec) {
         String className = spec.string("class");
         String methodName = spec.string("method");
         if (spec.hasProblems()) {
-            return null;
+            return Binding.invalid();
         }
         ClassLoader loader = loader();
         Class<?> type;
@@ -46,20 +63,20 @@ public final class JavaProbeKind implements ProbeKind {
             type = Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             spec.problem("class", "class " + className + " is not on the classpath");
-            return null;
+            return Binding.invalid();
         }
         Optional<Method> method = findMethod(type, methodName);
         if (method.isEmpty()) {
             spec.problem("method", "no method '" + methodName + "' in " + className);
-            return null;
+            return Binding.invalid();
         }
         ContextProviders providers = ContextProviders.load(loader);
         String problem = signatureProblem(method.get(), providers);
         if (problem != null) {
             spec.problem("method", problem);
-            return null;
+            return Binding.invalid();
         }
-        return context -> invoke(type, method.get(), providers, context);
+        return Binding.of(context -> invoke(type, method.get(), providers, context));
     }
 
     static ClassLoader loader() {

@@ -1,4 +1,6 @@
-package org.postpatch.java;
+package org.postpatch.methods;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.postpatch.api.Probe;
 import org.postpatch.config.ConfigNode;
 import org.postpatch.config.Durations;
@@ -22,6 +25,7 @@ import org.postpatch.model.RetryPolicy;
  * Finds the {@code @Probe} methods of a class and declares them as probes of the {@code java} kind,
  * in method-name order (the JVM does not promise declaration order).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JavaProbes {
 
     private JavaProbes() {

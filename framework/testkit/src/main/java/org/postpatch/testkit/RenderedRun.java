@@ -1,10 +1,11 @@
-package org.postpatch.testing;
+package org.postpatch.testkit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Map;
+import org.apiguardian.api.API;
 import org.postpatch.report.ConsoleReport;
 import org.postpatch.report.Reports;
 import org.postpatch.report.RunReport;
@@ -17,18 +18,14 @@ import org.postpatch.secret.Redactor;
  * A run of a probe file through the real loader, engine and runner, with everything an operator sees:
  * the console view, the JSON and JUnit XML reports, and whatever the probes wrote to standard output
  * and standard error meanwhile (REST Assured's logs). The reports are rendered with a redactor that
- * knows no secrets, so a secret in them proves that the engine let it through.
+ * knows no secrets, so a secret in them proves that the engine let it through. Made by
+ * {@link ProbeTestKit#render}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RenderedRun(RunResult run, String console, String json, String junitXml, String stdout, String stderr) {
 
-    /** Runs the YAML with default parallelism. */
-    public static RenderedRun of(Path folder, Map<String, String> environment, String yaml) {
-        return of(folder, environment, org.postpatch.engine.ExecutionSettings.DEFAULT_PARALLEL, yaml);
-    }
-
     /** Runs the YAML and captures every output. */
-    public static RenderedRun of(Path folder, Map<String, String> environment, int parallel, String yaml) {
-        ProbeFiles files = new ProbeFiles(folder).withEnvironment(environment);
+    static RenderedRun of(ProbeTestKit kit, int parallel, String yaml) {
         ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
         Redactor knowsNoSecrets = new Redactor();
         ConsoleReport console = new ConsoleReport(new PrintStream(consoleBytes, true, StandardCharsets.UTF_8),
@@ -41,8 +38,8 @@ public record RenderedRun(RunResult run, String console, String json, String jun
         try {
             System.setOut(new PrintStream(new Tee(outBytes, realOut), true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(new Tee(errBytes, realErr), true, StandardCharsets.UTF_8));
-            run = files.run(Runner.builder().parallel(parallel).observer(console).attachments(folder.resolve("attachments")),
-                    files.write("probes.yaml", yaml));
+            run = kit.run(Runner.builder().parallel(parallel).observer(console).attachments(kit.folder().resolve("attachments")),
+                    kit.write("probes.yaml", yaml));
         } finally {
             System.setOut(realOut);
             System.setErr(realErr);

@@ -1,4 +1,4 @@
-package org.postpatch.java;
+package org.postpatch.methods;
 
 import org.postpatch.api.Outcome;
 import org.postpatch.api.Probe;

@@ -1,4 +1,4 @@
-package org.postpatch.java;
+package org.postpatch.methods;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
