@@ -77,8 +77,8 @@ class GeneratedDocsTest {
 
         assertThatThrownBy(() -> tables.rewrite("<!-- keys:tpc -->\n<!-- /keys -->\n", "probes/system/README.md"))
                 .hasMessageStartingWith("probes/system/README.md: <!-- keys:tpc --> names no declared block; known: ");
-        assertThatThrownBy(() -> tables.rewrite("<!-- keys:http.expect.snapshot -->\n<!-- /keys -->\n", "README.md"))
-                .hasMessage("README.md: <!-- keys:http.expect.snapshot -->: 'snapshot' is not a declared key");
+        assertThatThrownBy(() -> tables.rewrite("<!-- keys:http.expect.snapshat -->\n<!-- /keys -->\n", "README.md"))
+                .hasMessage("README.md: <!-- keys:http.expect.snapshat -->: 'snapshat' is not a declared key");
         assertThatThrownBy(() -> tables.rewrite("<!-- keys:tcp -->\n| Key |\n", "README.md"))
                 .hasMessage("README.md: a <!-- keys:... --> marker has no <!-- /keys --> line after it");
     }
