@@ -18,10 +18,7 @@ import picocli.CommandLine.Mixin;
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
-    PathsMixin paths;
-
-    @Mixin
-    VarsMixin vars;
+    SuiteFiles files;
 
     @Mixin
     RunOptions options;
@@ -40,20 +37,17 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Execution execution = new Execution(output);
-        RunResult result = loadAndRun(execution);
-        if (result == null) {
-            return ExitCodes.BAD_INPUT;
-        }
-        return execution.conclude(result, null, options, ledger.location(), RunKind.RUN);
+        CommandRuns runs = new CommandRuns(output);
+        RunResult result = loadAndRun(runs);
+        return new RunConclusion(output).conclude(result, null, options, ledger.location(), RunKind.RUN);
     }
 
     /**
-     * The run, or null when the files are invalid. The suites are not kept past it: recording and
-     * reporting need only the result, and the files of a suite of 100,000 probes take 150 MB.
+     * The run of the files. The suites are not kept past it: recording and reporting need only the
+     * result, and the files of a suite of 100,000 probes take 150 MB.
      */
-    private RunResult loadAndRun(Execution execution) {
-        List<Suite> suites = execution.load(paths.paths, vars);
-        return suites == null ? null : execution.run(suites, options, fingerprint.read(output), true);
+    private RunResult loadAndRun(CommandRuns runs) {
+        List<Suite> suites = files.load(output);
+        return runs.run(suites, options, fingerprint.read(output), true);
     }
 }

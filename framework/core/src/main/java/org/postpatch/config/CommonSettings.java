@@ -51,7 +51,7 @@ final class CommonSettings {
             problems.add(node.location(), "'defaults' must be a map, found " + node.describeType());
             return inherited;
         }
-        Spec.of(node, problems, "defaults").known(KEYS.toArray(String[]::new)).finish();
+        Spec.of(node, problems, "defaults", Optional.empty()).known(KEYS.toArray(String[]::new)).finish();
         Defaults read = settings(node, "defaults.", inherited, problems);
         return new Defaults(read.timeout(), read.retry(), read.severity(), read.tags(),
                 latency(node, "defaults.", inherited.latency(), problems));
@@ -86,7 +86,7 @@ final class CommonSettings {
     private static Optional<Setting> setting(ConfigNode block, String name, String key, Problems problems) {
         ConfigNode value = block.get(key);
         return value == null || value.isNull() ? Optional.empty()
-                : Optional.of(new Setting(value, Spec.of(value, problems, name)));
+                : Optional.of(new Setting(value, Spec.of(value, problems, name, Optional.empty())));
     }
 
     /** A duration greater than zero. */

@@ -1,11 +1,11 @@
 package org.postpatch.config;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.postpatch.model.ProbeDefinition;
+import org.postpatch.spi.Binding;
 import org.postpatch.spi.Check;
 import org.postpatch.spi.ProbeKind;
 import org.postpatch.spi.ProbeKinds;
@@ -37,9 +37,10 @@ public final class ProbeBinder {
      * Binds at validation: a reference that cannot be resolved is a problem, one to a value that a
      * probe it needs captures ({@code captures}) is left for the run (the kind sees it deferred).
      *
-     * @return the check, empty when the kind refused the probe or failed reading it (with a problem)
+     * @return the binding ({@link Binding#invalid()} when the kind refused the probe or failed reading it,
+     *         with a problem)
      */
-    Optional<Check> validate(ProbeDefinition probe, Set<String> captures, Problems problems) {
+    Binding validate(ProbeDefinition probe, Set<String> captures, Problems problems) {
         ConfigNode checked = probe.spec().mapStrings(string -> {
             if (!Variables.hasReferences(string.text())) {
                 return string;
@@ -56,10 +57,11 @@ public final class ProbeBinder {
             return ConfigNode.resolved(string.location(), variables.parts(string.text(), Map.of(), secrets));
         });
         try {
-            return Optional.ofNullable(bindKind(probe.kind(), checked, problems));
+            Binding binding = bindKind(probe.kind(), checked, problems, Spec::forValidation);
+            return binding == null ? Binding.invalid() : binding;
         } catch (RuntimeException broken) {
             problems.add(checked.location(), "the " + probe.kind() + " kind could not read this probe: " + broken);
-            return Optional.empty();
+            return Binding.invalid();
         }
     }
 
@@ -73,7 +75,8 @@ public final class ProbeBinder {
     public Check bind(ProbeDefinition probe, Map<String, String> captures) {
         ConfigNode resolved = probe.spec().mapStrings(resolving(captures));
         Problems problems = new Problems();
-        Check check = bindKind(probe.kind(), resolved, problems);
+        Binding binding = bindKind(probe.kind(), resolved, problems, Spec::forRun);
+        Check check = binding == null ? null : binding.check().orElse(null);
         if (!problems.isEmpty() || check == null) {
             String first = problems.isEmpty() ? "the kind refused the probe" : problems.all().get(0).message();
             throw new IllegalArgumentException("invalid once its variables were resolved: " + first
@@ -88,13 +91,18 @@ public final class ProbeBinder {
                 : string;
     }
 
+    /** How the block is read: {@link Spec#forValidation} or {@link Spec#forRun}. */
+    private interface Stage {
+        Spec spec(ProbeKind kind, ConfigNode block, Problems problems);
+    }
+
     /** The kind reads its block; afterwards every key it did not read is reported as unknown. */
-    private Check bindKind(String kindName, ConfigNode block, Problems problems) {
+    private Binding bindKind(String kindName, ConfigNode block, Problems problems, Stage stage) {
         ProbeKind kind = kinds.get(kindName).orElseThrow(() ->
                 new IllegalStateException("no probe kind '" + kindName + "' on the classpath"));
-        Spec spec = Spec.of(block, problems, kindName);
-        Check check = kind.bind(spec);
+        Spec spec = stage.spec(kind, block, problems);
+        Binding binding = kind.bind(spec);
         spec.finish();
-        return check;
+        return binding;
     }
 }

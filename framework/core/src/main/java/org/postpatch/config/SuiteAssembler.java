@@ -14,7 +14,7 @@ import org.postpatch.config.CommonSettings.Defaults;
 import org.postpatch.config.ProbeFileReader.ClassName;
 import org.postpatch.config.ProbeFileReader.ParsedFile;
 import org.postpatch.config.ProbeFileReader.RawProbe;
-import org.postpatch.java.JavaProbes;
+import org.postpatch.methods.JavaProbes;
 import org.postpatch.model.LatencyTolerance;
 import org.postpatch.model.NeedsGraph;
 import org.postpatch.model.ProbeDefinition;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.postpatch.model.NeedsGraph;
 import org.postpatch.model.ProbeDefinition;
-import org.postpatch.spi.Check;
 
 /**
  * What must hold across the probes of one suite: unique ids, needs that name probes of the suite
@@ -77,7 +76,7 @@ final class SuiteChecks {
             Set<String> usable = usableCaptures(graph.needs(position), captures, available);
             available.set(position, usable);
             problems.inProbe(probe.id());
-            Set<String> captured = binder.validate(probe, usable, problems).map(Check::captures).orElse(Set.of());
+            Set<String> captured = binder.validate(probe, usable, problems).captures();
             problems.inProbe(null);
             captures.set(position, captured);
         }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.postpatch.config.ProbeFileReader.ParsedFile;
-import org.postpatch.java.JavaProbes;
+import org.postpatch.methods.JavaProbes;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.model.RetryPolicy;
 import org.postpatch.model.Suite;

@@ -24,8 +24,8 @@ import org.postpatch.api.ProbeSuite;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.SourceLocation;
 import org.postpatch.config.SuiteLoader;
-import org.postpatch.java.JavaProbeKind;
-import org.postpatch.java.JavaProbes;
+import org.postpatch.methods.JavaProbeKind;
+import org.postpatch.methods.JavaProbes;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.model.Suite;
 import org.postpatch.result.SuiteResult;
@@ -196,7 +196,7 @@ public final class PostPatchTestEngine implements TestEngine {
             listener.executionFinished(root, TestExecutionResult.failed(new ProbeFailure(invalid.getMessage())));
             return;
         }
-        ProbeRun.Deadline deadline = settings.runTimeout().map(ProbeRun.Deadline::after).orElse(ProbeRun.Deadline.NONE);
+        Deadline deadline = settings.runTimeout().map(Deadline::after).orElse(Deadline.NONE);
         ProbeKinds kinds = ProbeKinds.load(Thread.currentThread().getContextClassLoader());
         // Made for this run and closed with it: nothing of a run outlives it (threads, clients, browsers).
         try (SharedResources shared = new SharedResources(); RunThreads threads = new RunThreads(settings.parallel())) {

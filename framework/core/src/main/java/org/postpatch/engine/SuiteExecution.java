@@ -51,7 +51,7 @@ final class SuiteExecution {
     private final SharedResources shared;
     private final RunThreads threads;
     private final ProbeBinder binder;
-    private final ProbeRun.Deadline deadline;
+    private final Deadline deadline;
 
     private final List<ProbeDescriptor> descriptors = new ArrayList<>();
     private final NeedsGraph graph;
@@ -62,7 +62,7 @@ final class SuiteExecution {
 
     SuiteExecution(SuiteDescriptor descriptor, EngineExecutionListener listener, ExecutionSettings settings,
                    RunControl control, SharedResources shared, RunThreads threads, ProbeKinds kinds,
-                   ProbeRun.Deadline deadline) {
+                   Deadline deadline) {
         this.descriptor = descriptor;
         this.suite = descriptor.suite();
         this.listener = listener;

@@ -20,7 +20,7 @@ import org.junit.platform.testkit.engine.EngineDiscoveryResults;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
-import org.postpatch.java.SampleProbes;
+import org.postpatch.methods.SampleProbes;
 import org.postpatch.model.Suite;
 import org.postpatch.testing.ProbeFiles;
 
