@@ -3,12 +3,12 @@ package org.postpatch.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Scale: {@code bin/postpatch validate} and {@code bin/postpatch run --parallel 8} of suites of
@@ -88,21 +88,7 @@ public final class ScaleBenchmark {
             full.addAll(List.of(TIME.toString(), "-f", "%U %S %M", "-o", rss.toString()));
         }
         full.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(full).directory(folder.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(folder.resolve("last-stderr.txt").toFile());
-        builder.environment().putAll(environment);
-        long start = System.nanoTime();
-        Process process = builder.start();
-        if (!process.waitFor(20, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("timed out after 20 minutes: " + command);
-        }
-        long took = System.nanoTime() - start;
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("exit code " + process.exitValue() + " from " + command + ": "
-                    + Files.readString(folder.resolve("last-stderr.txt")));
-        }
+        long took = ColdBenchmark.timeProcess(full, environment, folder, Duration.ofMinutes(20));
         if (!Files.exists(rss)) {
             return new Measured(took, -1, -1);
         }
