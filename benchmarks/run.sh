@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks of the http probe kind: B1 (warm, in one JVM) and B2 (cold, fresh processes).
 # Each prints its own baseline, measured in the same run, and the ratio to it.
-# Usage: benchmarks/run.sh [b1|b2|b3|b4|snapshot|all] [--profile] [--appcds]
+# Usage: benchmarks/run.sh [b1|b2|b3|b4|snapshot|scale|all] [--profile] [--appcds]
 #   b3: GET /selftest while a probe hangs, 200 concurrent requests per round, vs a plain HttpServer
 #   b4: the fleet at scale: postpatch fleet and the dashboard on a PostgreSQL ledger of 100 applications
 #       x 3 targets x 90 days (needs PostgreSQL's binaries, as the tests do; not part of "all")
+#   scale: validate and run of 10k-100k http probes and a 20k needs chain, fresh processes (not part of "all")
 #   snapshot: baseline and verify of snapshot probes vs the same probes with a status and one JSON value
 #   MAVEN_ARGS   extra Maven arguments for the build (for example -o to stay offline)
 #   B1_ROUNDS    measured rounds of B1 (default 21; 10 warm-up rounds come first)
@@ -53,4 +54,12 @@ fi
 if [[ "$which" == "b4" ]]; then
   echo
   "$java_bin" -cp "$harness" org.postpatch.benchmarks.FleetBenchmark bin/postpatch "$postpatch_jar" "${B4_RUNS:-7}"
+fi
+
+# scale: validate and run of 10k to 100k http probes and of a 20k needs chain as fresh processes, wall
+# time, CPU time and maximum RSS (not part of "all"; SCALE_SIZES=10000,20000 and SCALE_CHAIN=0 for a shorter run)
+if [[ "$which" == "scale" ]]; then
+  echo
+  "$java_bin" -cp "$harness" org.postpatch.benchmarks.ScaleBenchmark bin/postpatch "$postpatch_jar" \
+    "${SCALE_SIZES:-10000,20000,50000,100000}" "${SCALE_CHAIN:-20000}"
 fi

@@ -3,6 +3,7 @@ package org.postpatch.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,15 +126,25 @@ public final class ColdBenchmark {
 
     private static long timeProcess(List<String> command, Map<String, String> environment, Path folder)
             throws IOException, InterruptedException {
+        return timeProcess(command, environment, folder, Duration.ofMinutes(2));
+    }
+
+    /**
+     * Runs one process in {@code folder} to its end, its output discarded: its wall time in nanoseconds.
+     *
+     * @throws IllegalStateException when it takes longer than {@code timeout} or exits with another code than 0
+     */
+    static long timeProcess(List<String> command, Map<String, String> environment, Path folder, Duration timeout)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(folder.resolve("last-stderr.txt").toFile());
         builder.environment().putAll(environment);
         long start = System.nanoTime();
         Process process = builder.start();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("timed out: " + command);
+            throw new IllegalStateException("timed out after " + timeout + ": " + command);
         }
         long took = System.nanoTime() - start;
         if (process.exitValue() != 0) {

@@ -5,7 +5,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -17,6 +19,9 @@ public final class Problems {
 
     private final List<Problem> found = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
+    // Each kept once at a cost that does not grow with how many were found (a list's contains does).
+    private final Set<Problem> seenProblems = new HashSet<>();
+    private final Set<Problem> seenWarnings = new HashSet<>();
     private String probeId;
 
     /** Records a problem at a location, attributed to the probe currently being read (if any). */
@@ -27,7 +32,7 @@ public final class Problems {
     /** Records a problem attributed to a specific probe; the same problem twice is kept once. */
     public void add(SourceLocation location, String probe, String message) {
         Problem problem = new Problem(location, probe, message);
-        if (!found.contains(problem)) {
+        if (seenProblems.add(problem)) {
             found.add(problem);
         }
     }
@@ -38,7 +43,7 @@ public final class Problems {
      */
     public void warn(SourceLocation location, String message) {
         Problem warning = new Problem(location, probeId, message);
-        if (!warnings.contains(warning)) {
+        if (seenWarnings.add(warning)) {
             warnings.add(warning);
         }
     }

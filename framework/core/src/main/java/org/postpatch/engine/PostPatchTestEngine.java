@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
@@ -86,7 +87,7 @@ public final class PostPatchTestEngine implements TestEngine {
             classFromUniqueId(selector.getUniqueId(), uniqueId).ifPresent(type -> addClass(classes, type));
         }
         for (Class<?> type : classes) {
-            engine.addChild(classSuite(engine, type, kinds));
+            classSuite(engine, type, kinds, request).ifPresent(engine::addChild);
         }
         return engine;
     }
@@ -114,7 +115,12 @@ public final class PostPatchTestEngine implements TestEngine {
                 });
     }
 
-    private TestDescriptor classSuite(EngineDescriptor engine, Class<?> type, ProbeKinds kinds) {
+    /**
+     * The suite of a class; an invalid one is reported as a discovery issue (an error: the platform
+     * then runs nothing of this engine, as the command line runs nothing when a file is invalid).
+     */
+    private Optional<TestDescriptor> classSuite(EngineDescriptor engine, Class<?> type, ProbeKinds kinds,
+                                                EngineDiscoveryRequest request) {
         UniqueId classId = engine.getUniqueId().append("class", type.getName());
         ClassSource source = ClassSource.from(type);
         ProbeSuite annotation = type.getAnnotation(ProbeSuite.class);
@@ -133,9 +139,14 @@ public final class PostPatchTestEngine implements TestEngine {
                     .build().loadClass(type, locations);
             SuiteDescriptor descriptor = new SuiteDescriptor(classId, suite, source);
             addProbes(descriptor, suite, type, kinds);
-            return descriptor;
+            return Optional.of(descriptor);
         } catch (InvalidSuiteException | IllegalArgumentException | IllegalStateException invalid) {
-            return new SuiteDescriptor(classId, type.getSimpleName(), source, invalid.getMessage());
+            request.getDiscoveryListener().issueEncountered(engine.getUniqueId(), DiscoveryIssue
+                    .builder(DiscoveryIssue.Severity.ERROR, "the probe suite " + type.getName() + " is invalid: "
+                            + invalid.getMessage())
+                    .source(source)
+                    .build());
+            return Optional.empty();
         }
     }
 
@@ -187,15 +198,11 @@ public final class PostPatchTestEngine implements TestEngine {
         }
         Deadline deadline = settings.runTimeout().map(Deadline::after).orElse(Deadline.NONE);
         ProbeKinds kinds = ProbeKinds.load(Thread.currentThread().getContextClassLoader());
-        try (SharedResources shared = new SharedResources()) {
+        // Made for this run and closed with it: nothing of a run outlives it (threads, clients, browsers).
+        try (SharedResources shared = new SharedResources(); RunThreads threads = new RunThreads(settings.parallel())) {
             for (TestDescriptor child : root.getChildren()) {
-                SuiteDescriptor suite = (SuiteDescriptor) child;
-                if (suite.invalid() != null) {
-                    listener.executionStarted(suite);
-                    listener.executionFinished(suite, TestExecutionResult.failed(new ProbeFailure(suite.invalid())));
-                    continue;
-                }
-                SuiteResult ignored = new SuiteExecution(suite, listener, settings, control, shared, kinds, deadline).execute();
+                SuiteResult ignored = new SuiteExecution((SuiteDescriptor) child, listener, settings, control, shared,
+                        threads, kinds, deadline).execute();
             }
         }
         listener.executionFinished(root, TestExecutionResult.successful());

@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,17 +19,12 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.postpatch.api.Outcome;
 import org.postpatch.api.ProbeStatus;
-import org.postpatch.config.ConfigNode;
 import org.postpatch.config.Durations;
-import org.postpatch.config.Problems;
-import org.postpatch.config.Variables;
+import org.postpatch.config.ProbeBinder;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.model.Suite;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.spi.Check;
-import org.postpatch.spi.ProbeKind;
-import org.postpatch.spi.ProbeKinds;
-import org.postpatch.spi.Spec;
 
 /**
  * One probe in one run: resolves its variables, binds its kind, then runs attempts, each on its own
@@ -42,16 +34,15 @@ import org.postpatch.spi.Spec;
  */
 final class ProbeRun implements Runnable {
 
-    private static final ExecutorService ATTEMPTS = Executors.newCachedThreadPool(daemonThreads("postpatch-attempt-"));
-
     private final Suite suite;
     private final ProbeDefinition probe;
-    private final ProbeKinds kinds;
+    private final ProbeBinder binder;
     private final Map<String, String> captures;
     private final Deadline runDeadline;
     private final ExecutionSettings settings;
     private final RunControl control;
     private final SharedResources shared;
+    private final RunThreads threads;
     private final Consumer<ProbeRun> whenDone;
 
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -65,26 +56,19 @@ final class ProbeRun implements Runnable {
     private volatile ProbeResult result;
     private volatile Map<String, String> capturedValues = Map.of();
 
-    ProbeRun(Suite suite, ProbeDefinition probe, ProbeKinds kinds, Map<String, String> captures, Deadline runDeadline,
-             ExecutionSettings settings, RunControl control, SharedResources shared, Consumer<ProbeRun> whenDone) {
+    ProbeRun(Suite suite, ProbeDefinition probe, ProbeBinder binder, Map<String, String> captures, Deadline runDeadline,
+             ExecutionSettings settings, RunControl control, SharedResources shared, RunThreads threads,
+             Consumer<ProbeRun> whenDone) {
         this.suite = suite;
         this.probe = probe;
-        this.kinds = kinds;
+        this.binder = binder;
         this.captures = captures;
         this.runDeadline = runDeadline;
         this.settings = settings;
         this.control = control;
         this.shared = shared;
+        this.threads = threads;
         this.whenDone = whenDone;
-    }
-
-    static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     ProbeDefinition probe() {
@@ -131,7 +115,8 @@ final class ProbeRun implements Runnable {
     private Outcome runAttempts() {
         Check check;
         try {
-            check = bind();
+            // Bound again now that the values captured by the probes it needs are known.
+            check = binder.bind(probe, captures);
         } catch (IllegalArgumentException | IllegalStateException invalid) {
             return Outcome.failed(invalid.getMessage());
         }
@@ -173,26 +158,6 @@ final class ProbeRun implements Runnable {
                     + Durations.format(Duration.ofNanos(System.nanoTime() - startNanos)) + ")");
         }
         return outcome;
-    }
-
-    /** Resolves the probe's variables (captures are known now) and binds its kind. */
-    private Check bind() {
-        Variables variables = suite.variables();
-        ConfigNode resolved = probe.spec().mapStrings(string -> Variables.hasReferences(string.text())
-                ? ConfigNode.resolved(string.location(), variables.parts(string.text(), captures, control.redactor()::add))
-                : string);
-        ProbeKind kind = kinds.get(probe.kind()).orElseThrow(() ->
-                new IllegalStateException("no probe kind '" + probe.kind() + "' on the classpath"));
-        Problems problems = new Problems();
-        Spec spec = Spec.forRun(kind, resolved, problems);
-        Check check = kind.bind(spec).check().orElse(null);
-        spec.finish();
-        if (!problems.isEmpty() || check == null) {
-            String first = problems.isEmpty() ? "the kind refused the probe" : problems.all().get(0).message();
-            throw new IllegalArgumentException("invalid once its variables were resolved: " + first
-                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
-        }
-        return check;
     }
 
     /**
@@ -243,7 +208,7 @@ final class ProbeRun implements Runnable {
         AttemptContext context = new AttemptContext(suite, probe, settings.target(), number, budget, captures,
                 control.redactor(), shared, settings.attachments(), control.snapshots());
         currentContext = context;
-        Future<Outcome> attempt = ATTEMPTS.submit(() -> {
+        Future<Outcome> attempt = threads.startAttempt(() -> {
             // Pooled threads keep whichever class loader created them; probes see the run's.
             Thread.currentThread().setContextClassLoader(classLoader);
             return check.run(context);

@@ -25,9 +25,9 @@ public final class Snapshots {
 
     private final boolean record;
     private final Map<String, String> baselineRunIds;
-    private final Map<String, String> recorded;
+    private final Map<ProbeOfSuite, String> recorded;
 
-    private Snapshots(boolean record, Map<String, String> baselineRunIds, Map<String, String> recorded) {
+    private Snapshots(boolean record, Map<String, String> baselineRunIds, Map<ProbeOfSuite, String> recorded) {
         this.record = record;
         this.baselineRunIds = Map.copyOf(baselineRunIds);
         this.recorded = Map.copyOf(recorded);
@@ -48,8 +48,8 @@ public final class Snapshots {
         Objects.requireNonNull(baselineRunId, "baselineRunId");
         Map<String, String> runs = new HashMap<>(baselineRunIds);
         runs.put(suite, baselineRunId);
-        Map<String, String> snapshots = new HashMap<>(recorded);
-        byProbe.forEach((probe, snapshot) -> snapshots.put(key(suite, probe), snapshot));
+        Map<ProbeOfSuite, String> snapshots = new HashMap<>(recorded);
+        byProbe.forEach((probe, snapshot) -> snapshots.put(new ProbeOfSuite(suite, probe), snapshot));
         return new Snapshots(record, runs, snapshots);
     }
 
@@ -65,11 +65,11 @@ public final class Snapshots {
 
     /** The snapshot the baseline recorded for a probe; empty when none. */
     public Optional<String> of(String suite, String probeId) {
-        return Optional.ofNullable(recorded.get(key(suite, probeId)));
+        return Optional.ofNullable(recorded.get(new ProbeOfSuite(suite, probeId)));
     }
 
-    private static String key(String suite, String probeId) {
-        return suite + "\u0000" + probeId;
+    /** The key of a recorded snapshot: a probe id is unique only within its suite. */
+    private record ProbeOfSuite(String suite, String probeId) {
     }
 
     @Override

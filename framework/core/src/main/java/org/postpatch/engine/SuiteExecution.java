@@ -3,15 +3,14 @@ package org.postpatch.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.EngineExecutionListener;
@@ -22,6 +21,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.postpatch.api.Outcome;
 import org.postpatch.api.ProbeStatus;
 import org.postpatch.config.Durations;
+import org.postpatch.config.ProbeBinder;
+import org.postpatch.model.NeedsGraph;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.model.Suite;
 import org.postpatch.result.ProbeResult;
@@ -34,11 +35,12 @@ import org.postpatch.spi.ProbeKinds;
  * deadline and interruption by abandoning what is running and skipping what is not.
  *
  * <p>All JUnit events and observer calls are made from this (the calling) thread, in the order
- * probes finish, so listeners need no locking.
+ * probes finish, so listeners need no locking. The work per probe does not grow with the suite:
+ * what a finished probe changes is found through the {@link NeedsGraph}, never by scanning the
+ * probes still waiting.
  */
 final class SuiteExecution {
 
-    private static final ExecutorService PROBES = Executors.newCachedThreadPool(ProbeRun.daemonThreads("postpatch-probe-"));
     private static final long POLL_MILLIS = 50;
 
     private final SuiteDescriptor descriptor;
@@ -47,31 +49,37 @@ final class SuiteExecution {
     private final ExecutionSettings settings;
     private final RunControl control;
     private final SharedResources shared;
-    private final ProbeKinds kinds;
+    private final RunThreads threads;
+    private final ProbeBinder binder;
     private final Deadline deadline;
 
-    private final Map<String, ProbeDescriptor> descriptors = new LinkedHashMap<>();
-    private final Map<String, ProbeDefinition> definitions = new LinkedHashMap<>();
-    private final Map<String, ProbeResult> results = new LinkedHashMap<>();
-    private final Map<String, Map<String, String>> captured = new LinkedHashMap<>();
+    private final List<ProbeDescriptor> descriptors = new ArrayList<>();
+    private final NeedsGraph graph;
+    private final Readiness readiness;
+    private final Map<String, ProbeResult> results = new HashMap<>();
     private final Map<String, ProbeRun> running = new LinkedHashMap<>();
     private final BlockingQueue<ProbeRun> done = new LinkedBlockingQueue<>();
 
     SuiteExecution(SuiteDescriptor descriptor, EngineExecutionListener listener, ExecutionSettings settings,
-                   RunControl control, SharedResources shared, ProbeKinds kinds, Deadline deadline) {
+                   RunControl control, SharedResources shared, RunThreads threads, ProbeKinds kinds,
+                   Deadline deadline) {
         this.descriptor = descriptor;
         this.suite = descriptor.suite();
         this.listener = listener;
         this.settings = settings;
         this.control = control;
         this.shared = shared;
-        this.kinds = kinds;
+        this.threads = threads;
+        this.binder = new ProbeBinder(kinds, suite.variables(), control.redactor()::add);
         this.deadline = deadline;
+        List<ProbeDefinition> probes = new ArrayList<>();
         for (TestDescriptor child : descriptor.getChildren()) {
             ProbeDescriptor probe = (ProbeDescriptor) child;
-            descriptors.put(probe.probe().id(), probe);
-            definitions.put(probe.probe().id(), probe.probe());
+            descriptors.add(probe);
+            probes.add(probe.probe());
         }
+        this.graph = NeedsGraph.of(probes);
+        this.readiness = new Readiness(graph);
     }
 
     SuiteResult execute() {
@@ -79,17 +87,16 @@ final class SuiteExecution {
         long start = System.nanoTime();
         listener.executionStarted(descriptor);
         control.observer().suiteStarted(suite);
-        List<String> pending = new ArrayList<>(descriptors.keySet());
         try {
-            schedule(pending);
+            schedule();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             control.interrupt();
-            stopEverything(pending, "interrupted");
+            stopEverything("interrupted");
         }
         List<ProbeResult> ordered = new ArrayList<>();
-        for (String id : descriptors.keySet()) {
-            ordered.add(results.get(id));
+        for (ProbeDescriptor probe : descriptors) {
+            ordered.add(results.get(probe.probe().id()));
         }
         SuiteResult result = new SuiteResult(suite.name(), suite.files(), startedAt,
                 Duration.ofNanos(System.nanoTime() - start), ordered);
@@ -98,90 +105,110 @@ final class SuiteExecution {
         return result;
     }
 
-    private void schedule(List<String> pending) throws InterruptedException {
-        while (!pending.isEmpty() || !running.isEmpty()) {
-            blockWhereNeedsFailed(pending);
-            startReady(pending);
+    private void schedule() throws InterruptedException {
+        List<Integer> failed = new ArrayList<>();
+        while (readiness.hasWaiting() || !running.isEmpty()) {
+            blockWhereNeedsFailed(failed);
+            failed.clear();
+            startReady();
             if (running.isEmpty()) {
-                for (String id : List.copyOf(pending)) {
-                    record(skipped(descriptors.get(id).probe(), "its needs could not be scheduled"));
+                for (int position : readiness.waiting()) {
+                    readiness.finished(position);
+                    record(skipped(graph.probe(position), "its needs could not be scheduled"));
                 }
-                pending.clear();
                 return;
             }
             ProbeRun finished = done.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
             while (finished != null) {
                 if (running.remove(finished.probe().id()) != null) {
                     complete(finished);
+                    int position = graph.position(finished.probe().id());
+                    if (finished.result().passed()) {
+                        readiness.passed(position, finished.capturedValues());
+                    } else {
+                        failed.add(position);
+                    }
                 }
                 finished = done.poll();
             }
             if (control.isInterrupted()) {
-                stopEverything(pending, "interrupted");
+                stopEverything("interrupted");
                 return;
             }
             if (deadline.passed()) {
                 control.markTimedOut();
                 String limit = settings.runTimeout().map(Durations::format).orElse("");
-                stopEverything(pending, "the run's timeout of " + limit + " expired");
+                stopEverything("the run's timeout of " + limit + " expired");
                 return;
             }
         }
     }
 
-    private void blockWhereNeedsFailed(List<String> pending) {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Iterator<String> it = pending.iterator(); it.hasNext(); ) {
-                ProbeDefinition probe = descriptors.get(it.next()).probe();
-                Set<String> rootCauses = new LinkedHashSet<>();
-                List<String> failedNeeds = new ArrayList<>();
-                for (String need : probe.needs()) {
-                    ProbeResult needResult = results.get(need);
-                    if (needResult != null && !needResult.passed()) {
-                        failedNeeds.add(need);
-                        rootCauses.addAll(needResult.status() == ProbeStatus.BLOCKED ? needResult.blockedBy() : List.of(need));
-                    }
-                }
-                if (!failedNeeds.isEmpty()) {
-                    it.remove();
-                    record(blocked(probe, failedNeeds, rootCauses));
-                    changed = true;
-                }
-            }
+    /**
+     * Marks BLOCKED, in declared order, the waiting probes that need one that did not pass, and
+     * then those that need one of them, and so on: passes over the waiting probes in declared order,
+     * as if each probe were checked at its turn, but visiting only the probes that need one that
+     * just did not pass.
+     */
+    private void blockWhereNeedsFailed(List<Integer> failed) {
+        PriorityQueue<Integer> thisPass = new PriorityQueue<>();
+        PriorityQueue<Integer> nextPass = new PriorityQueue<>();
+        for (int position : failed) {
+            addWaiting(graph.neededBy(position), thisPass);
         }
-    }
-
-    private void startReady(List<String> pending) {
-        for (Iterator<String> it = pending.iterator(); it.hasNext() && running.size() < settings.parallel(); ) {
-            String id = it.next();
-            ProbeDefinition probe = descriptors.get(id).probe();
-            boolean ready = probe.needs().stream().allMatch(need -> results.containsKey(need) && results.get(need).passed());
-            if (!ready) {
+        while (!thisPass.isEmpty() || !nextPass.isEmpty()) {
+            if (thisPass.isEmpty()) {
+                PriorityQueue<Integer> swap = thisPass;
+                thisPass = nextPass;
+                nextPass = swap;
+            }
+            int position = thisPass.poll();
+            if (!readiness.isWaiting(position)) {
                 continue;
             }
-            it.remove();
-            Map<String, String> captures = new LinkedHashMap<>();
-            for (String ancestor : ancestorsInOrder(probe)) {
-                captures.putAll(captured.getOrDefault(ancestor, Map.of()));
+            ProbeDefinition probe = graph.probe(position);
+            Set<String> rootCauses = new LinkedHashSet<>();
+            List<String> failedNeeds = new ArrayList<>();
+            for (String need : probe.needs()) {
+                ProbeResult needResult = results.get(need);
+                if (needResult != null && !needResult.passed()) {
+                    failedNeeds.add(need);
+                    rootCauses.addAll(needResult.status() == ProbeStatus.BLOCKED ? needResult.blockedBy() : List.of(need));
+                }
             }
-            ProbeRun run = new ProbeRun(suite, probe, kinds, captures, deadline, settings, control, shared, done::add);
-            running.put(id, run);
-            listener.executionStarted(descriptors.get(id));
-            control.observer().probeStarted(suite, probe);
-            PROBES.execute(run);
+            readiness.finished(position);
+            record(blocked(probe, failedNeeds, rootCauses));
+            for (int dependent : graph.neededBy(position)) {
+                if (readiness.isWaiting(dependent)) {
+                    // At its turn later in this pass, or in the next one, as a pass in declared order would find it.
+                    (dependent > position ? thisPass : nextPass).add(dependent);
+                }
+            }
         }
     }
 
-    /** The probes this one needs, directly or not, farthest first, so that nearer captures win. */
-    private List<String> ancestorsInOrder(ProbeDefinition probe) {
-        List<String> ancestors = new ArrayList<>(org.postpatch.config.SuiteLoader.ancestors(probe.id(), definitions));
-        java.util.Collections.reverse(ancestors);
-        return ancestors;
+    private void addWaiting(int[] positions, PriorityQueue<Integer> queue) {
+        for (int position : positions) {
+            if (readiness.isWaiting(position)) {
+                queue.add(position);
+            }
+        }
     }
 
-    private void stopEverything(List<String> pending, String reason) {
+    private void startReady() {
+        while (running.size() < settings.parallel() && readiness.hasReady()) {
+            int position = readiness.takeReady();
+            ProbeDefinition probe = graph.probe(position);
+            ProbeRun run = new ProbeRun(suite, probe, binder, readiness.capturesFor(position), deadline, settings, control,
+                    shared, threads, done::add);
+            running.put(probe.id(), run);
+            listener.executionStarted(descriptors.get(position));
+            control.observer().probeStarted(suite, probe);
+            threads.startProbe(run);
+        }
+    }
+
+    private void stopEverything(String reason) {
         for (ProbeRun run : List.copyOf(running.values())) {
             run.abandon("abandoned: " + reason);
         }
@@ -204,19 +231,18 @@ final class SuiteExecution {
             running.remove(lost.probe().id());
             ProbeResult result = notRun(lost.probe(), ProbeStatus.FAILED, "abandoned: " + reason, List.of());
             results.put(result.id(), result);
-            listener.executionFinished(descriptors.get(result.id()), TestExecutionResult.failed(new ProbeFailure(result.message())));
+            listener.executionFinished(descriptorOf(result.id()), TestExecutionResult.failed(new ProbeFailure(result.message())));
             control.observer().probeFinished(result);
         }
-        for (String id : List.copyOf(pending)) {
-            record(skipped(descriptors.get(id).probe(), "not run: " + reason));
+        for (int position : readiness.waiting()) {
+            readiness.finished(position);
+            record(skipped(graph.probe(position), "not run: " + reason));
         }
-        pending.clear();
     }
 
     private void complete(ProbeRun run) {
-        captured.put(run.probe().id(), run.capturedValues());
         ProbeResult result = run.result();
-        ProbeDescriptor probe = descriptors.get(result.id());
+        ProbeDescriptor probe = descriptorOf(result.id());
         reportParts(probe, result);
         publish(probe, result);
         results.put(result.id(), result);
@@ -228,10 +254,14 @@ final class SuiteExecution {
         control.observer().probeFinished(result);
     }
 
+    private ProbeDescriptor descriptorOf(String id) {
+        return descriptors.get(graph.position(id));
+    }
+
     /** Records a probe that never ran (BLOCKED or SKIPPED). */
     private void record(ProbeResult result) {
         results.put(result.id(), result);
-        listener.executionSkipped(descriptors.get(result.id()), result.message());
+        listener.executionSkipped(descriptorOf(result.id()), result.message());
         control.observer().probeFinished(result);
     }
 

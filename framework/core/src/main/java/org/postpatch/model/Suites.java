@@ -1,14 +1,10 @@
 package org.postpatch.model;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
-import org.postpatch.config.SuiteLoader;
 
 /** Operations on several suites. */
 public final class Suites {
@@ -28,15 +24,7 @@ public final class Suites {
     public static List<Suite> reduced(List<Suite> suites, BiPredicate<Suite, ProbeDefinition> chosen) {
         List<Suite> reduced = new ArrayList<>();
         for (Suite suite : suites) {
-            Map<String, ProbeDefinition> byId = new HashMap<>();
-            suite.probes().forEach(p -> byId.put(p.id(), p));
-            Set<String> keep = new LinkedHashSet<>();
-            for (ProbeDefinition probe : suite.probes()) {
-                if (chosen.test(suite, probe)) {
-                    keep.add(probe.id());
-                    keep.addAll(SuiteLoader.ancestors(probe.id(), byId));
-                }
-            }
+            Set<String> keep = NeedsGraph.of(suite.probes()).withEverythingNeeded(probe -> chosen.test(suite, probe));
             List<ProbeDefinition> probes = suite.probes().stream().filter(p -> keep.contains(p.id())).toList();
             if (!probes.isEmpty()) {
                 reduced.add(new Suite(suite.name(), suite.files(), suite.variables(), probes));

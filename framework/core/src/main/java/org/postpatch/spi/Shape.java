@@ -3,8 +3,8 @@ package org.postpatch.spi;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +60,9 @@ public final class Shape {
     private final List<Key> keys;
     private final boolean oneKey;
     private final List<Shape> alternatives;
+    /** Every form's keys by name (the first form wins) and whether a form takes any key: read per key of each probe. */
+    private final Map<String, Key> keysByName;
+    private final boolean freeKeys;
 
     private Shape(Type type, String documentedAs, long min, long max, List<String> choices, Shape item, List<Key> keys,
                   boolean oneKey, List<Shape> alternatives) {
@@ -72,6 +75,10 @@ public final class Shape {
         this.keys = List.copyOf(keys);
         this.oneKey = oneKey;
         this.alternatives = List.copyOf(alternatives);
+        Map<String, Key> byName = new LinkedHashMap<>();
+        forms().forEach(shape -> shape.keys.forEach(key -> byName.putIfAbsent(key.name(), key)));
+        this.keysByName = Collections.unmodifiableMap(byName);
+        this.freeKeys = forms().stream().anyMatch(shape -> shape.type == Type.MAP || shape.type == Type.ANY);
     }
 
     private static Shape of(Type type) {
@@ -219,21 +226,12 @@ public final class Shape {
 
     /** The key of this block, or of a block this shape may be, named {@code name}. */
     public Optional<Key> key(String name) {
-        for (Shape shape : forms()) {
-            for (Key key : shape.keys) {
-                if (key.name().equals(name)) {
-                    return Optional.of(key);
-                }
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(keysByName.get(name));
     }
 
     /** Every key this shape declares as a block, for "did you mean" suggestions. */
     Set<String> keyNames() {
-        Set<String> names = new LinkedHashSet<>();
-        forms().forEach(shape -> shape.keys.forEach(key -> names.add(key.name())));
-        return names;
+        return keysByName.keySet();
     }
 
     /** True when a map of this shape may hold {@code name}. */
@@ -243,7 +241,7 @@ public final class Shape {
 
     /** True when a map of this shape may hold any key: a {@link Type#MAP} or {@link Type#ANY}. */
     boolean freeKeys() {
-        return forms().stream().anyMatch(shape -> shape.type == Type.MAP || shape.type == Type.ANY);
+        return freeKeys;
     }
 
     /** The shape of the value at {@code name} in a map of this shape. */

@@ -11,9 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.testkit.engine.EngineDiscoveryResults;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -98,12 +101,29 @@ class PostPatchTestEngineTest {
     }
 
     @Test
-    void anInvalidSuiteFailsItsContainerWithTheProblems() {
-        EngineExecutionResults results = EngineTestKit.engine(new PostPatchTestEngine())
+    void anInvalidSuiteIsADiscoveryErrorNamingTheClassAndItsProblems() {
+        EngineDiscoveryResults discovered = EngineTestKit.engine(new PostPatchTestEngine())
                 .selectors(DiscoverySelectors.selectClass(BrokenSuite.class))
+                .discover();
+
+        assertThat(discovered.getEngineDescriptor().getChildren()).isEmpty();
+        assertThat(discovered.getDiscoveryIssues()).singleElement().satisfies(issue -> {
+            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
+            assertThat(issue.message()).contains(BrokenSuite.class.getName())
+                    .contains("no such file or folder: /nonexistent/probes");
+            assertThat(issue.source()).contains(ClassSource.from(BrokenSuite.class));
+        });
+    }
+
+    @Test
+    void anInvalidSuiteFailsTheEngineBeforeAnyProbeRuns() {
+        EngineExecutionResults results = EngineTestKit.engine(new PostPatchTestEngine())
+                .selectors(DiscoverySelectors.selectClass(BrokenSuite.class), DiscoverySelectors.selectClass(SampleProbes.class))
                 .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(0));
         results.containerEvents().assertThatEvents().haveExactly(1,
-                event(org.junit.platform.testkit.engine.EventConditions.container("BrokenSuite"),
+                event(org.junit.platform.testkit.engine.EventConditions.engine(),
                         finishedWithFailure(message(m -> m.contains("no such file or folder: /nonexistent/probes")))));
     }
 

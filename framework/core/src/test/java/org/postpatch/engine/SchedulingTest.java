@@ -107,6 +107,36 @@ class SchedulingTest {
     }
 
     @Test
+    void capturedValuesOfSeveralNeedsMergeNeedByNeedTheLaterWinning() {
+        // Each need brings what it saw (from the probes it needs) and then what it captured itself;
+        // the needs are taken in their order, so a later need's line wins, even through a farther probe.
+        RunResult run = new ProbeFiles(folder).run("""
+                suite: s
+                probes:
+                  - id: c
+                    emit: { x: from-c, y: from-c }
+                  - id: a
+                    needs: [c]
+                    emit: { x: from-a }
+                  - id: b
+                    needs: [c]
+                    emit: { y: from-b }
+                  - id: a-then-b
+                    needs: [a, b]
+                    echo: { text: "${x} ${y}" }
+                  - id: b-then-a
+                    needs: [b, a]
+                    echo: { text: "${x} ${y}" }
+                  - id: through-a
+                    needs: [a]
+                    echo: { text: "${x} ${y}" }
+                """);
+        assertThat(probe(run, "a-then-b").message()).isEqualTo("from-c from-b");
+        assertThat(probe(run, "b-then-a").message()).isEqualTo("from-a from-c");
+        assertThat(probe(run, "through-a").message()).isEqualTo("from-a from-c");
+    }
+
+    @Test
     void runDeadlineAbandonsRunningProbesAndSkipsTheRest() {
         long start = System.nanoTime();
         RunResult run = new ProbeFiles(folder).run(Runner.builder().parallel(1).timeout(Duration.ofMillis(400)),

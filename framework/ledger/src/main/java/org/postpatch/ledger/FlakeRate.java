@@ -16,15 +16,16 @@ public record FlakeRate(String suite, String target, String probe, int flakes, i
         return runs == 0 ? 0 : (double) flakes / runs;
     }
 
+    /** One probe of one suite on one target. */
+    private record ProbeOnTarget(String suite, String target, String probe) {
+    }
+
     /** The probes that flaked at least once in {@code runs}, most often first. */
     public static List<FlakeRate> of(List<LedgerRun> runs) {
-        Map<String, int[]> counts = new LinkedHashMap<>();
-        Map<String, String[]> names = new LinkedHashMap<>();
+        Map<ProbeOnTarget, int[]> counts = new LinkedHashMap<>();
         for (LedgerRun run : runs) {
             for (LedgerProbe probe : run.probes()) {
-                String key = run.suite() + "\u0000" + run.target() + "\u0000" + probe.id();
-                names.putIfAbsent(key, new String[] {run.suite(), run.target(), probe.id()});
-                int[] count = counts.computeIfAbsent(key, k -> new int[2]);
+                int[] count = counts.computeIfAbsent(new ProbeOnTarget(run.suite(), run.target(), probe.id()), k -> new int[2]);
                 count[0] += probe.flaked() ? 1 : 0;
                 count[1]++;
             }
@@ -32,8 +33,7 @@ public record FlakeRate(String suite, String target, String probe, int flakes, i
         List<FlakeRate> rates = new ArrayList<>();
         counts.forEach((key, count) -> {
             if (count[0] > 0) {
-                String[] name = names.get(key);
-                rates.add(new FlakeRate(name[0], name[1], name[2], count[0], count[1]));
+                rates.add(new FlakeRate(key.suite(), key.target(), key.probe(), count[0], count[1]));
             }
         });
         rates.sort(Comparator.comparingDouble(FlakeRate::rate).reversed().thenComparing(FlakeRate::probe));

@@ -33,9 +33,12 @@ public record PatchFigures(String suite, String target, int runs, int patches, O
 
     /** The figures of each suite and target found in {@code runs} (any order). */
     public static List<PatchFigures> of(List<LedgerRun> runs) {
-        Map<String, List<LedgerRun>> groups = new LinkedHashMap<>();
+        record SuiteOnTarget(String suite, String target) {
+        }
+        Map<SuiteOnTarget, List<LedgerRun>> groups = new LinkedHashMap<>();
         runs.stream().sorted(Comparator.comparing(LedgerRun::startedAt))
-                .forEach(run -> groups.computeIfAbsent(run.suite() + "\u0000" + run.target(), k -> new ArrayList<>()).add(run));
+                .forEach(run -> groups.computeIfAbsent(new SuiteOnTarget(run.suite(), run.target()), k -> new ArrayList<>())
+                        .add(run));
         List<PatchFigures> figures = new ArrayList<>();
         for (List<LedgerRun> group : groups.values()) {
             figures.add(figuresOf(group));

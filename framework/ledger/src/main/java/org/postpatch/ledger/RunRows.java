@@ -20,6 +20,13 @@ final class RunRows {
             + " verdict, interrupted, timed_out, fingerprint_digest, fingerprint, baseline_run_id, rolled_back,"
             + " process_started_at_ms";
 
+    /**
+     * Probe rows sent to the database at once, within the run's one transaction: a driver keeps
+     * every value of a batch in memory until it runs it, and a run of 100,000 probes need not hold
+     * all of them at once.
+     */
+    private static final int PROBES_PER_BATCH = 1_000;
+
     private RunRows() {
     }
 
@@ -87,6 +94,9 @@ final class RunRows {
                     insert.setString(i++, SampleJson.write(probe.samples()));
                     insert.setString(i, probe.confirmation());
                     insert.addBatch();
+                    if (position % PROBES_PER_BATCH == 0) {
+                        insert.executeBatch();
+                    }
                 }
             }
             insert.executeBatch();
@@ -157,7 +167,9 @@ final class RunRows {
 
     /** Adds the probes to runs read without them, a batch of runs per query. */
     static List<LedgerRun> withProbes(Connection connection, List<LedgerRun> runs) throws SQLException {
-        Map<String, List<LedgerProbe>> probes = new HashMap<>();
+        record SuiteOfRun(String runId, String suite) {
+        }
+        Map<SuiteOfRun, List<LedgerProbe>> probes = new HashMap<>();
         int batch = 400;
         for (int from = 0; from < runs.size(); from += batch) {
             List<LedgerRun> part = runs.subList(from, Math.min(runs.size(), from + batch));
@@ -170,7 +182,7 @@ final class RunRows {
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        probes.computeIfAbsent(rows.getString(1) + "\u0000" + rows.getString(2), k -> new ArrayList<>())
+                        probes.computeIfAbsent(new SuiteOfRun(rows.getString(1), rows.getString(2)), k -> new ArrayList<>())
                                 .add(new LedgerProbe(rows.getString(3), rows.getString(4), rows.getString(5),
                                         rows.getString(6), rows.getLong(7), rows.getLong(8), rows.getInt(9),
                                         rows.getString(10), rows.getString(11), SampleJson.read(rows.getString(12)),
@@ -184,7 +196,7 @@ final class RunRows {
             complete.add(new LedgerRun(run.runId(), run.suite(), run.target(), run.kind(), run.trigger(), run.startedAt(),
                     run.duration(), run.verdict(), run.interrupted(), run.timedOut(), run.fingerprint(), run.baselineRunId(),
                     run.rolledBack(), run.processStartedAt(),
-                    probes.getOrDefault(run.runId() + "\u0000" + run.suite(), List.of())));
+                    probes.getOrDefault(new SuiteOfRun(run.runId(), run.suite()), List.of())));
         }
         return complete;
     }

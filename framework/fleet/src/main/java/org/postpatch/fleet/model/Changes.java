@@ -10,6 +10,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.postpatch.fleet.read.SuiteTarget;
 import org.postpatch.result.Fingerprint;
 
 /**
@@ -21,6 +22,15 @@ import org.postpatch.result.Fingerprint;
 final class Changes {
 
     private Changes() {
+    }
+
+    /** A fingerprint item as a change: within a suite (an application's version) or fleet-wide (suite empty). */
+    private record Item(String suite, String change) {
+    }
+
+    /** A probe of a suite; in suite, then probe order. */
+    private record SuiteProbe(String suite, String probe) {
+        static final Comparator<SuiteProbe> ORDER = Comparator.comparing(SuiteProbe::suite).thenComparing(SuiteProbe::probe);
     }
 
     /** An item and the patches that carried it. */
@@ -36,14 +46,15 @@ final class Changes {
     }
 
     static List<ChangeReport> of(List<TargetTimeline> targets) {
-        Map<String, Taken> byItem = new LinkedHashMap<>();
+        Map<Item, Taken> byItem = new LinkedHashMap<>();
         Map<PatchEvent, Integer> ids = new IdentityHashMap<>();
         for (TargetTimeline target : targets) {
             for (PatchEvent event : target.patches()) {
                 ids.put(event, ids.size());
                 for (Fingerprint.Change item : event.items()) {
                     ChangeKind kind = ChangeKind.of(item.name());
-                    String key = (kind == ChangeKind.APPLICATION ? event.suite() + "\u0000" : "") + item;
+                    // An application's version is a change within its own suite; anything else is one fleet-wide.
+                    Item key = new Item(kind == ChangeKind.APPLICATION ? event.suite() : "", item.toString());
                     byItem.computeIfAbsent(key, k -> new Taken(item, kind)).events.add(event);
                 }
             }
@@ -69,17 +80,17 @@ final class Changes {
     private static ChangeReport report(List<Taken> taken, List<TargetTimeline> targets) {
         List<Taken> items = new ArrayList<>(taken);
         items.sort(Comparator.comparing((Taken t) -> t.item, ChangeKind.SIGNIFICANCE));
-        Map<String, PatchEvent> latestPerTarget = new LinkedHashMap<>();
+        Map<SuiteTarget, PatchEvent> latestPerTarget = new LinkedHashMap<>();
         items.get(0).events.stream().sorted(Comparator.comparing(PatchEvent::at))
                 .forEach(event -> latestPerTarget.put(event.targetKey(), event));
         List<PatchEvent> events = latestPerTarget.values().stream().sorted(Comparator.comparing(PatchEvent::at)
                 .thenComparing(PatchEvent::suite).thenComparing(PatchEvent::target)).toList();
         SortedSet<String> suites = events.stream().map(PatchEvent::suite).collect(Collectors.toCollection(TreeSet::new));
         SortedSet<String> shown = new TreeSet<>();
-        Map<String, Integer> tookByProbe = new TreeMap<>();
+        Map<SuiteProbe, Integer> tookByProbe = new TreeMap<>(SuiteProbe.ORDER);
         for (PatchEvent event : events) {
             for (String probe : event.regressed()) {
-                tookByProbe.merge(event.suite() + "\u0000" + probe, 1, Integer::sum);
+                tookByProbe.merge(new SuiteProbe(event.suite(), probe), 1, Integer::sum);
                 shown.add(suites.size() == 1 ? probe : event.suite() + "/" + probe);
             }
         }
@@ -91,14 +102,14 @@ final class Changes {
         int probeTook = 0;
         int probeOthers = 0;
         double best = Double.NEGATIVE_INFINITY;
-        for (Map.Entry<String, Integer> regressed : tookByProbe.entrySet()) {
-            String key = regressed.getKey();
-            int othersRegressed = (int) others.stream().filter(t -> t.regressedInPeriod().stream()
-                    .anyMatch(id -> key.equals(t.suite() + "\u0000" + id))).count();
+        for (Map.Entry<SuiteProbe, Integer> regressed : tookByProbe.entrySet()) {
+            SuiteProbe key = regressed.getKey();
+            int othersRegressed = (int) others.stream().filter(t -> t.suite().equals(key.suite())
+                    && t.regressedInPeriod().contains(key.probe())).count();
             double score = Attribution.rate(regressed.getValue(), events.size()) - Attribution.rate(othersRegressed, others.size());
             if (score > best || (score == best && regressed.getValue() > probeTook)) {
                 best = score;
-                probe = suites.size() == 1 ? key.substring(key.indexOf('\u0000') + 1) : key.replace('\u0000', '/');
+                probe = suites.size() == 1 ? key.probe() : key.suite() + "/" + key.probe();
                 probeTook = regressed.getValue();
                 probeOthers = othersRegressed;
             }

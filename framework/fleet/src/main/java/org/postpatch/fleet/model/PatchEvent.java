@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.postpatch.fleet.read.Period;
 import org.postpatch.fleet.read.RunRow;
+import org.postpatch.fleet.read.SuiteTarget;
 import org.postpatch.result.Fingerprint;
 
 /**
@@ -51,8 +52,8 @@ public record PatchEvent(String suite, String target, String fromDigest, String 
     }
 
     /** The suite and target, as one key. */
-    public String targetKey() {
-        return suite + "\u0000" + target;
+    public SuiteTarget targetKey() {
+        return new SuiteTarget(suite, target);
     }
 
     /**

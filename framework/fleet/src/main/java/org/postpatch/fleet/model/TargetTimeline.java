@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.postpatch.fleet.read.ProbeMark;
 import org.postpatch.fleet.read.RunRow;
 import org.postpatch.fleet.read.TargetRuns;
+import org.postpatch.fleet.read.SuiteTarget;
 import org.postpatch.result.Fingerprint;
 
 /**
@@ -30,7 +31,7 @@ public record TargetTimeline(String suite, String target, TargetState state, Run
     }
 
     /** Walks a target's runs: a change of digest starts a patch, a change back to the digest before it is its rollback. */
-    static TargetTimeline of(TargetRuns runs, Map<String, Fingerprint> fingerprints, Map<String, List<ProbeMark>> marks,
+    static TargetTimeline of(TargetRuns runs, Map<String, Fingerprint> fingerprints, Map<RunRow.Key, List<ProbeMark>> marks,
                              Diffs diffs) {
         List<Patches.Open> closed = new ArrayList<>();
         Patches.Open current = null;
@@ -76,8 +77,8 @@ public record TargetTimeline(String suite, String target, TargetState state, Run
                 closed.stream().map(Patches.Open::event).toList(), failing, regressed);
     }
 
-    public String key() {
-        return suite + "\u0000" + target;
+    public SuiteTarget key() {
+        return new SuiteTarget(suite, target);
     }
 
     /** Its latest patch in the period. */

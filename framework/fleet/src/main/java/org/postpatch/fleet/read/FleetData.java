@@ -10,7 +10,7 @@ import org.postpatch.result.Fingerprint;
  * the probes that did not pass or regressed (by {@link RunRow#key()}).
  */
 public record FleetData(Period period, List<TargetRuns> targets, Map<String, Fingerprint> fingerprints,
-                        Map<String, List<ProbeMark>> marks) {
+                        Map<RunRow.Key, List<ProbeMark>> marks) {
 
     public FleetData {
         targets = List.copyOf(targets);

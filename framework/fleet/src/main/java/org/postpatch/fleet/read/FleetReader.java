@@ -62,8 +62,8 @@ public final class FleetReader {
      */
     public FleetData read(Period period, String suite) {
         return database.read(connection -> {
-            Map<String, List<RunRow>> inPeriod = runsInPeriod(connection, period, suite);
-            Map<String, RunRow> before = lastBefore(connection, period, inPeriod.keySet());
+            Map<SuiteTarget, List<RunRow>> inPeriod = runsInPeriod(connection, period, suite);
+            Map<SuiteTarget, RunRow> before = lastBefore(connection, period, inPeriod.keySet());
             List<TargetRuns> targets = new ArrayList<>();
             inPeriod.forEach((key, runs) -> targets.add(new TargetRuns(runs.get(0).suite(), runs.get(0).target(),
                     Optional.ofNullable(before.get(key)), runs)));
@@ -72,21 +72,17 @@ public final class FleetReader {
         });
     }
 
-    private static String targetKey(String suite, String target) {
-        return suite + "\u0000" + target;
-    }
-
-    private static Map<String, List<RunRow>> runsInPeriod(Connection connection, Period period, String suite)
+    private static Map<SuiteTarget, List<RunRow>> runsInPeriod(Connection connection, Period period, String suite)
             throws SQLException {
         String sql = "select " + COLUMNS + " from pp_run r where r.started_at_ms >= ? and r.started_at_ms < ?"
                 + (suite == null ? "" : " and r.suite = ?") + " order by r.suite, r.target, r.started_at_ms, r.run_id";
-        Map<String, List<RunRow>> targets = new LinkedHashMap<>();
+        Map<SuiteTarget, List<RunRow>> targets = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             bindPeriod(select, period, suite);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     RunRow run = row(rows);
-                    targets.computeIfAbsent(targetKey(run.suite(), run.target()), k -> new ArrayList<>()).add(run);
+                    targets.computeIfAbsent(new SuiteTarget(run.suite(), run.target()), k -> new ArrayList<>()).add(run);
                 }
             }
         }
@@ -105,29 +101,28 @@ public final class FleetReader {
      * Per suite and target of the period, its last run before the period: one backward step on the
      * suite index per target (a hundred targets per query), however long the ledger's history is.
      */
-    private static Map<String, RunRow> lastBefore(Connection connection, Period period, Set<String> wanted)
+    private static Map<SuiteTarget, RunRow> lastBefore(Connection connection, Period period, Set<SuiteTarget> wanted)
             throws SQLException {
         // Ordered exactly as the suite index (suite, target, started_at_ms) is, so that PostgreSQL and H2
         // take one step back on it; a tie-breaker would make them sort the target's whole history first.
         String one = "(select " + COLUMNS + " from pp_run r where r.suite = ? and r.target = ? and r.started_at_ms < ?"
                 + " order by r.started_at_ms desc limit 1)";
-        List<String> targets = new ArrayList<>(wanted);
-        Map<String, RunRow> found = new HashMap<>();
+        List<SuiteTarget> targets = new ArrayList<>(wanted);
+        Map<SuiteTarget, RunRow> found = new HashMap<>();
         for (int from = 0; from < targets.size(); from += TARGETS_PER_QUERY) {
-            List<String> part = targets.subList(from, Math.min(targets.size(), from + TARGETS_PER_QUERY));
+            List<SuiteTarget> part = targets.subList(from, Math.min(targets.size(), from + TARGETS_PER_QUERY));
             try (PreparedStatement select = connection.prepareStatement(String.join(" union all ",
                     Collections.nCopies(part.size(), one)))) {
                 int i = 1;
-                for (String key : part) {
-                    String[] suiteAndTarget = key.split("\u0000", 2);
-                    select.setString(i++, suiteAndTarget[0]);
-                    select.setString(i++, suiteAndTarget[1]);
+                for (SuiteTarget key : part) {
+                    select.setString(i++, key.suite());
+                    select.setString(i++, key.target());
                     select.setLong(i++, period.since().toEpochMilli());
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         RunRow run = row(rows);
-                        found.put(targetKey(run.suite(), run.target()), run);
+                        found.put(new SuiteTarget(run.suite(), run.target()), run);
                     }
                 }
             }
@@ -201,19 +196,19 @@ public final class FleetReader {
      * The probes that did not pass or regressed, of the runs in the period that did not pass (a run
      * whose verdict is PASS has nothing to blame on a patch, so its probes are never read).
      */
-    private static Map<String, List<ProbeMark>> marks(Connection connection, Period period, String suite)
+    private static Map<RunRow.Key, List<ProbeMark>> marks(Connection connection, Period period, String suite)
             throws SQLException {
         String sql = "select p.run_id, p.suite, p.probe_id, p.status, p.change from pp_probe p"
                 + " join pp_run r on r.run_id = p.run_id and r.suite = p.suite"
                 + " where r.started_at_ms >= ? and r.started_at_ms < ?" + (suite == null ? "" : " and r.suite = ?")
                 + " and r.verdict <> 'PASS' and (p.status <> 'PASSED' or p.change = 'REGRESSED')"
                 + " order by p.run_id, p.suite, p.position";
-        Map<String, List<ProbeMark>> marks = new HashMap<>();
+        Map<RunRow.Key, List<ProbeMark>> marks = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             bindPeriod(select, period, suite);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    marks.computeIfAbsent(rows.getString(1) + "\u0000" + rows.getString(2), k -> new ArrayList<>())
+                    marks.computeIfAbsent(new RunRow.Key(rows.getString(1), rows.getString(2)), k -> new ArrayList<>())
                             .add(new ProbeMark(rows.getString(3), rows.getString(4), rows.getString(5)));
                 }
             }

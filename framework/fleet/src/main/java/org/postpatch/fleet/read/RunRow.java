@@ -33,7 +33,11 @@ public record RunRow(String runId, String suite, String target, String kind, Ins
     }
 
     /** The key of its probes' marks: the run and the suite. */
-    public String key() {
-        return runId + "\u0000" + suite;
+    public Key key() {
+        return new Key(runId, suite);
+    }
+
+    /** One suite of one run. */
+    public record Key(String runId, String suite) {
     }
 }
