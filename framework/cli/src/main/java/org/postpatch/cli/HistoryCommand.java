@@ -1,6 +1,8 @@
 package org.postpatch.cli;
 
 
+import org.postpatch.api.ProbeStatus;
+import org.postpatch.compare.Change;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -122,16 +124,16 @@ final class HistoryCommand implements Callable<Integer> {
         output.info(String.format(Locale.ROOT, "%-24s %-19s %-8s %-4s %-20s %-16s %8s  %s", "RUN", "STARTED", "KIND",
                 "", "SUITE", "TARGET", "TIME", "FAILED / NOTES"));
         for (LedgerRun run : runs) {
-            long failed = run.probes().stream().filter(p -> !p.status().equals("PASSED")).count();
+            long failed = run.probes().stream().filter(p -> !p.is(ProbeStatus.PASSED)).count();
             StringBuilder notes = new StringBuilder();
             if (failed > 0) {
                 notes.append(failed).append(" not passed");
             }
             if (run.kind() == org.postpatch.ledger.RunKind.VERIFY) {
                 notes.append(notes.length() > 0 ? "; " : "")
-                        .append(Comparison.rootCauses(run.count("REGRESSED"), run.count("BLOCKED")))
-                        .append(run.count("FLAKY") > 0 ? ", " + run.count("FLAKY") + " flaky" : "").append(", ")
-                        .append(run.count("FIXED")).append(" fixed, ").append(run.count("STILL_FAILING"))
+                        .append(Comparison.rootCauses(run.count(Change.REGRESSED), run.count(Change.BLOCKED)))
+                        .append(run.count(Change.FLAKY) > 0 ? ", " + run.count(Change.FLAKY) + " flaky" : "").append(", ")
+                        .append(run.count(Change.FIXED)).append(" fixed, ").append(run.count(Change.STILL_FAILING))
                         .append(" still failing");
             }
             List<String> flaked = run.probes().stream().filter(LedgerProbe::flaked).map(LedgerProbe::id).toList();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.postpatch.api.ProbeStatus;
 import org.postpatch.result.Fingerprint;
 
 /**
@@ -15,7 +16,12 @@ public record Baseline(String runId, Instant startedAt, Fingerprint fingerprint,
     /** One probe as it was in the baseline. */
     public record Probe(String id, String status, long lastAttemptMs) {
         public boolean passed() {
-            return "PASSED".equals(status);
+            return is(ProbeStatus.PASSED);
+        }
+
+        /** True when the baseline recorded it with this status (kept as text: a newer version may know more). */
+        public boolean is(ProbeStatus expected) {
+            return expected.name().equals(status);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.postpatch.compare;
 
+import org.postpatch.api.ProbeStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public record Comparison(Baseline baseline, List<ProbeComparison> probes, List<F
         Verdict failing = probe.severity() == Severity.CRITICAL ? Verdict.FAIL : Verdict.WARN;
         return switch (probe.change()) {
             case REGRESSED, BLOCKED, SLOWER -> failing;
-            case NEW -> "PASSED".equals(probe.status()) || "SKIPPED".equals(probe.status()) ? Verdict.PASS : failing;
+            case NEW -> probe.nowIs(ProbeStatus.PASSED) || probe.nowIs(ProbeStatus.SKIPPED) ? Verdict.PASS : failing;
             case STILL_FAILING -> strict ? failing : Verdict.WARN;
             case FLAKY -> Verdict.WARN;
             default -> Verdict.PASS;

@@ -50,7 +50,7 @@ public final class Judge {
     private static ProbeComparison compare(ProbeResult probe, Baseline.Probe old, Criteria criteria) {
         String status = probe.status().name();
         long nowMs = probe.lastAttempt().toMillis();
-        if (old == null || "SKIPPED".equals(old.status())) {
+        if (old == null || old.is(ProbeStatus.SKIPPED)) {
             // A probe the baseline did not run is no evidence either way: judged as new.
             return new ProbeComparison(probe.suite(), probe.id(), Change.NEW, probe.severity(),
                     old == null ? null : old.status(), 0, status, nowMs, old == null ? "" : "not run in the baseline");

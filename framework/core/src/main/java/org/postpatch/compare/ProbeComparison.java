@@ -1,5 +1,6 @@
 package org.postpatch.compare;
 
+import org.postpatch.api.ProbeStatus;
 import org.postpatch.api.Severity;
 
 /**
@@ -11,4 +12,9 @@ import org.postpatch.api.Severity;
  */
 public record ProbeComparison(String suite, String id, Change change, Severity severity, String baselineStatus,
                               long baselineMs, String status, long nowMs, String note) {
+
+    /** True when its status now is this one (false for a REMOVED probe). */
+    public boolean nowIs(ProbeStatus expected) {
+        return expected.name().equals(status);
+    }
 }

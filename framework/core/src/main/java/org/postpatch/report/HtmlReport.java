@@ -1,5 +1,6 @@
 package org.postpatch.report;
 
+import org.postpatch.api.ProbeStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -124,7 +125,7 @@ public final class HtmlReport implements Report {
         for (JsonNode sample : samples) {
             html.append(" ").append(escape(sample.path("status").asText())).append(" ")
                     .append(sample.path("lastAttemptMs").asLong()).append(" ms");
-            if (!sample.path("message").asText("").isEmpty() && !"PASSED".equals(sample.path("status").asText())) {
+            if (!sample.path("message").asText("").isEmpty() && !ProbeStatus.PASSED.name().equals(sample.path("status").asText())) {
                 html.append(" (").append(escape(sample.path("message").asText())).append(")");
             }
             html.append(";");

@@ -1,5 +1,7 @@
 package org.postpatch.ledger;
 
+import org.postpatch.api.ProbeStatus;
+import org.postpatch.compare.Change;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,7 +45,7 @@ public final class LatencyHistory {
             }
             for (LedgerProbe probe : run.probes()) {
                 List<Long> times = samples.computeIfAbsent(run.suite() + "/" + probe.id(), k -> new ArrayList<>());
-                if ("PASSED".equals(probe.status()) && !"SLOWER".equals(probe.change()) && times.size() < LATEST) {
+                if (probe.is(ProbeStatus.PASSED) && !probe.is(Change.SLOWER) && times.size() < LATEST) {
                     times.add(probe.lastAttemptMs());
                 }
             }

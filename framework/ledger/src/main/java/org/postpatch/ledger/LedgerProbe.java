@@ -1,6 +1,8 @@
 package org.postpatch.ledger;
 
 import java.util.List;
+import org.postpatch.api.ProbeStatus;
+import org.postpatch.compare.Change;
 import org.postpatch.result.Sample;
 
 /**
@@ -30,6 +32,19 @@ public record LedgerProbe(String id, String kind, String severity, String status
     public LedgerProbe(String id, String kind, String severity, String status, long durationMs, long lastAttemptMs,
                        int attempts, String message, String change) {
         this(id, kind, severity, status, durationMs, lastAttemptMs, attempts, message, change, List.of(), "NONE", null);
+    }
+
+    /**
+     * True when it was recorded with this status. Statuses stay text in the ledger (a newer version
+     * may record one this version does not know); they are compared only through the enum.
+     */
+    public boolean is(ProbeStatus expected) {
+        return expected.name().equals(status);
+    }
+
+    /** True when it was judged with this change against the baseline (false when not judged). */
+    public boolean is(Change expected) {
+        return expected.name().equals(change);
     }
 
     /** True when it failed and then passed when run again: a flake. */

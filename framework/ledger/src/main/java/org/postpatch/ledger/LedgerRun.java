@@ -1,5 +1,6 @@
 package org.postpatch.ledger;
 
+import org.postpatch.compare.Change;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,8 +69,8 @@ public record LedgerRun(String runId, String suite, String target, RunKind kind,
     }
 
     /** How many of its probes had this change against the baseline (verify runs). */
-    public long count(String change) {
-        return probes.stream().filter(p -> change.equals(p.change())).count();
+    public long count(Change change) {
+        return probes.stream().filter(p -> p.is(change)).count();
     }
 
     /** When the verdict was known. */

@@ -1,5 +1,6 @@
 package org.postpatch.ledger;
 
+import org.postpatch.compare.Change;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,8 +97,8 @@ public record PatchFigures(String suite, String target, int runs, int patches, O
         for (Patch patch : patches) {
             LedgerRun judged = patch.judged();
             failures += judged.verdict() == Verdict.FAIL ? 1 : 0;
-            regressions += judged.count("REGRESSED");
-            fixes += judged.count("FIXED");
+            regressions += judged.count(Change.REGRESSED);
+            fixes += judged.count(Change.FIXED);
             rollbacks += patch.rolledBack() ? 1 : 0;
             LedgerRun baseline = judged.baselineRunId() == null ? null : byId.get(judged.baselineRunId());
             if (judged.kind() == RunKind.VERIFY && baseline != null) {

@@ -1,5 +1,8 @@
 package org.postpatch.fleet.read;
 
+import org.postpatch.api.ProbeStatus;
+import org.postpatch.compare.Change;
+
 /**
  * A probe of a run that did not pass, or that changed for the worse against the baseline: its id,
  * its status and its change (REGRESSED, STILL_FAILING, ...; null when the run was not judged).
@@ -7,13 +10,11 @@ package org.postpatch.fleet.read;
 public record ProbeMark(String probeId, String status, String change) {
 
     /** The only change counted as a regression: FLAKY, BLOCKED and any newer value are not. */
-    public static final String REGRESSED = "REGRESSED";
-
     public boolean regressed() {
-        return REGRESSED.equals(change);
+        return Change.REGRESSED.name().equals(change);
     }
 
     public boolean passed() {
-        return "PASSED".equals(status);
+        return ProbeStatus.PASSED.name().equals(status);
     }
 }
