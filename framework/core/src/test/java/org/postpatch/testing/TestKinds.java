@@ -128,6 +128,30 @@ public final class TestKinds {
     }
 
     /**
+     * {@code failsOn: { key: k, attempts: [2] }}: fails on the listed attempts (counted per key) and
+     * passes on all others, like a health check that misses once while the target is busy.
+     */
+    public static final class FailsOn implements ProbeKind {
+        static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
+
+        @Override
+        public String name() {
+            return "failsOn";
+        }
+
+        @Override
+        public Check bind(Spec spec) {
+            String key = spec.string("key");
+            Set<Long> failing = spec.strings("attempts").stream().map(Long::valueOf).collect(java.util.stream.Collectors.toSet());
+            return context -> {
+                long attempt = COUNTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                return failing.contains(attempt) ? Outcome.failed("failed on attempt " + attempt)
+                        : Outcome.passed("passed on attempt " + attempt);
+            };
+        }
+    }
+
+    /**
      * {@code slowFirst: { key: k, first: 2s }}: the first run per key takes {@code first} (like the
      * first request to a page after a restart), later ones are instant; passes either way.
      */
