@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks of the http probe kind: B1 (warm, in one JVM) and B2 (cold, fresh processes).
 # Each prints its own baseline, measured in the same run, and the ratio to it.
-# Usage: benchmarks/run.sh [b1|b2|b3|all] [--profile] [--appcds]
+# Usage: benchmarks/run.sh [b1|b2|b3|b4|all] [--profile] [--appcds]
 #   b3: GET /selftest while a probe hangs, 200 concurrent requests per round, vs a plain HttpServer
+#   b4: the fleet at scale: postpatch fleet and the dashboard on a PostgreSQL ledger of 100 applications
+#       x 3 targets x 90 days (needs PostgreSQL's binaries, as the tests do; not part of "all")
 #   MAVEN_ARGS   extra Maven arguments for the build (for example -o to stay offline)
 #   B1_ROUNDS    measured rounds of B1 (default 21; 10 warm-up rounds come first)
 #   B2_RUNS      measured runs of each B2 process (default 11; 2 warm-up runs come first)
+#   B4_RUNS      measured runs of each B4 measurement (default 7)
 # Builds with `mvn package` only (never install), into benchmarks/target.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -38,4 +41,9 @@ if [[ "$which" == "b2" || "$which" == "all" ]]; then
   echo
   "$java_bin" -Dsun.net.httpserver.nodelay=true -cp "$harness" org.postpatch.benchmarks.ColdBenchmark \
     bin/postpatch "$postpatch_jar" "$harness" "${B2_RUNS:-11}" 20 "$@"
+fi
+
+if [[ "$which" == "b4" ]]; then
+  echo
+  "$java_bin" -cp "$harness" org.postpatch.benchmarks.FleetBenchmark bin/postpatch "$postpatch_jar" "${B4_RUNS:-7}"
 fi

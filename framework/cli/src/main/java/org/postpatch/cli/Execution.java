@@ -144,15 +144,31 @@ final class Execution {
         }
     }
 
-    /** Loads and validates; on problems prints every one of them and returns null. */
+    /**
+     * Loads and validates; on problems prints every one of them and returns null.
+     *
+     * @throws BadInputException for a {@code --var} that no loaded suite uses
+     */
     List<Suite> load(List<String> paths, VarsMixin vars) {
+        return load(paths, vars, false);
+    }
+
+    /** Loads as above; with {@code showWarnings}, also prints the files' warnings ({@code validate}). */
+    List<Suite> load(List<String> paths, VarsMixin vars, boolean showWarnings) {
         try {
-            return SuiteLoader.builder()
+            List<Suite> suites = SuiteLoader.builder()
                     .environment(Environment.system())
                     .overrides(vars.vars)
                     .redactor(output.redactor())
+                    .warnings(warning -> {
+                        if (showWarnings) {
+                            output.error("warning: " + warning);
+                        }
+                    })
                     .build()
                     .load(paths);
+            vars.checkKnown(suites, output);
+            return suites;
         } catch (InvalidSuiteException invalid) {
             printProblems(invalid.problems());
             return null;

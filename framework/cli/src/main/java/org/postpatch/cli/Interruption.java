@@ -1,11 +1,13 @@
 package org.postpatch.cli;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.postpatch.probes.system.process.ProcessTree;
 import sun.misc.Signal;
 
 /**
  * Ctrl-C and SIGTERM end a run cleanly: the first signal interrupts the run (probes abandoned,
- * processes killed, partial reports written, exit code 3); a second one exits at once.
+ * processes killed, partial reports written, exit code 3); a second one kills whatever processes
+ * the run started and exits at once.
  */
 final class Interruption {
 
@@ -18,6 +20,9 @@ final class Interruption {
             try {
                 Signal.handle(new Signal(name), signal -> {
                     if (signals.incrementAndGet() > 1) {
+                        // At once, but not leaving the commands of abandoned probes running: the
+                        // first signal's clean-up may not have reached them yet.
+                        ProcessTree.destroyEverythingStarted();
                         Runtime.getRuntime().halt(ExitCodes.INCOMPLETE);
                     }
                     System.err.println("\npostpatch: interrupted (SIG" + name + "); stopping");

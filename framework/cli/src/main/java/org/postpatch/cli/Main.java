@@ -33,6 +33,8 @@ public final class Main {
         commandLine.addSubcommand(new CommandLine(new ServeCommand(output)));
         commandLine.addSubcommand(new CommandLine(new HistoryCommand(output)));
         commandLine.addSubcommand(new CommandLine(new InitCommand(output)));
+        commandLine.addSubcommand(new CommandLine(new FleetCommand(output)));
+        commandLine.addSubcommand(new CommandLine(new DashboardCommand(output)));
         commandLine.setOut(new PrintWriter(output.out(), true));
         commandLine.setErr(new PrintWriter(output.err(), true));
         commandLine.setParameterExceptionHandler((problem, arguments) -> {

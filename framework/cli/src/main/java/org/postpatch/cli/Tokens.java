@@ -12,6 +12,23 @@ final class Tokens {
     private Tokens() {
     }
 
+    /**
+     * The token from a file when one is named ({@code --token-file}), else from the environment; null
+     * when none is set.
+     *
+     * @throws BadInputException when the file cannot be read
+     */
+    static String fromFileOrEnvironment(Path file) {
+        if (file == null) {
+            return fromEnvironment();
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException unreadable) {
+            throw new BadInputException("--token-file " + file + " cannot be read: " + IoProblems.describe(unreadable));
+        }
+    }
+
     /** The token, or null when none is set. */
     static String fromEnvironment() {
         String token = System.getenv("POSTPATCH_TOKEN");

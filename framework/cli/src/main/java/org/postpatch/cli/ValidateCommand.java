@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code postpatch validate}: check the files, run nothing. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check the probe files and run nothing: every problem with file, line and column.",
+        description = "Check the probe files and run nothing: every problem with file, line and column;"
+                + " warnings (valid, but worth knowing) too.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the files are valid", "2:a file is invalid or unreadable"})
 final class ValidateCommand implements Callable<Integer> {
@@ -27,7 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Suite> suites = new Execution(output).load(paths.paths, vars);
+        List<Suite> suites = new Execution(output).load(paths.paths, vars, true);
         if (suites == null) {
             return ExitCodes.BAD_INPUT;
         }

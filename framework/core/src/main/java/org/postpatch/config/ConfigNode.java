@@ -29,9 +29,15 @@ public final class ConfigNode {
     private final Object scalar;
     private final String raw;
     private final boolean deferred;
+    private final List<TextPart> parts;
 
     private ConfigNode(Type type, SourceLocation location, Map<String, Entry> entries, List<ConfigNode> items,
                        Object scalar, String raw, boolean deferred) {
+        this(type, location, entries, items, scalar, raw, deferred, null);
+    }
+
+    private ConfigNode(Type type, SourceLocation location, Map<String, Entry> entries, List<ConfigNode> items,
+                       Object scalar, String raw, boolean deferred, List<TextPart> parts) {
         this.type = type;
         this.location = location;
         this.entries = entries;
@@ -39,6 +45,7 @@ public final class ConfigNode {
         this.scalar = scalar;
         this.raw = raw;
         this.deferred = deferred;
+        this.parts = parts;
     }
 
     public static ConfigNode map(SourceLocation location, Map<String, Entry> entries) {
@@ -52,6 +59,15 @@ public final class ConfigNode {
 
     public static ConfigNode string(SourceLocation location, String value) {
         return new ConfigNode(Type.STRING, location, Map.of(), List.of(), value, value, false);
+    }
+
+    /**
+     * A string resolved from a template with {@code ${...}} references: its text is the parts joined,
+     * and {@link #parts()} still tells what was written from what was put in.
+     */
+    public static ConfigNode resolved(SourceLocation location, List<TextPart> parts) {
+        String text = TextPart.join(parts);
+        return new ConfigNode(Type.STRING, location, Map.of(), List.of(), text, text, false, List.copyOf(parts));
     }
 
     /** A number; {@code written} is its text as written ({@code 2.10} stays {@code 2.10} as text). */
@@ -72,7 +88,7 @@ public final class ConfigNode {
      * probe it needs). Validation accepts it for any scalar type; it is checked again at run time.
      */
     public ConfigNode asDeferred() {
-        return new ConfigNode(type, location, entries, items, scalar, raw, true);
+        return new ConfigNode(type, location, entries, items, scalar, raw, true, parts);
     }
 
     public Type type() {
@@ -132,6 +148,19 @@ public final class ConfigNode {
     /** The scalar as text, exactly as written in the file ({@code 2.10}, not {@code 2.1}). */
     public String text() {
         return raw == null ? "" : raw;
+    }
+
+    /**
+     * For a string resolved from {@code ${...}} references, what the author wrote and the values put
+     * in, in order; for any other scalar, its text as one written part.
+     */
+    public List<TextPart> parts() {
+        return parts != null ? parts : List.of(TextPart.written(text()));
+    }
+
+    /** True when this string was resolved from a template and holds at least one value put in for a reference. */
+    public boolean hasValues() {
+        return parts != null && parts.stream().anyMatch(TextPart::value);
     }
 
     /** The raw scalar: a String, BigDecimal or Boolean; null for containers and null. */

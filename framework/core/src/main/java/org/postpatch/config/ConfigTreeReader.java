@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +22,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /**
  * Reads one probe file (YAML or JSON) into a located {@link ConfigNode} tree, refusing hostile input
  * quickly: anchors and aliases (an alias bomb needs them; and Jackson would otherwise silently turn an
- * alias into the anchor's name), explicit tags, deep nesting, several documents, duplicate keys and
- * oversized files. Limits are checked while streaming, so nothing large is ever built in memory.
+ * alias into the anchor's name), explicit tags, deep nesting, several documents, duplicate keys,
+ * bytes that are not UTF-8 and oversized files. Limits are checked while streaming, so nothing large is ever built in memory.
  */
 public final class ConfigTreeReader {
 
@@ -65,7 +64,11 @@ public final class ConfigTreeReader {
             return Optional.empty();
         }
         boolean isJson = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
-        String text = new String(content, StandardCharsets.UTF_8);
+        Optional<String> decoded = Utf8Text.decode(name, content, problems);
+        if (decoded.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = decoded.get();
         try (JsonParser parser = isJson ? json.createParser(text) : yaml.createParser(text)) {
             Tree tree = new Tree(name, parser, problems);
             JsonToken first = parser.nextToken();

@@ -12,6 +12,7 @@ import java.util.List;
 public final class Problems {
 
     private final List<Problem> found = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
     private String probeId;
 
     /** Records a problem at a location, attributed to the probe currently being read (if any). */
@@ -25,6 +26,22 @@ public final class Problems {
         if (!found.contains(problem)) {
             found.add(problem);
         }
+    }
+
+    /**
+     * Records a warning: something valid that the author should know about (it does not refuse the
+     * file), attributed to the probe currently being read.
+     */
+    public void warn(SourceLocation location, String message) {
+        Problem warning = new Problem(location, probeId, message);
+        if (!warnings.contains(warning)) {
+            warnings.add(warning);
+        }
+    }
+
+    /** The warnings, in the order they were found. */
+    public List<Problem> warnings() {
+        return Collections.unmodifiableList(warnings);
     }
 
     /** Sets the probe that following problems belong to; {@code null} for the suite level. */

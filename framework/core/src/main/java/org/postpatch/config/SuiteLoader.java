@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.postpatch.api.Severity;
 import org.postpatch.java.JavaProbes;
@@ -46,6 +47,7 @@ public final class SuiteLoader {
     private final Map<String, String> overrides;
     private final ClassLoader classLoader;
     private final Redactor redactor;
+    private final Consumer<Problem> warnings;
     private final ConfigTreeReader reader = new ConfigTreeReader();
 
     private SuiteLoader(Builder builder) {
@@ -54,6 +56,7 @@ public final class SuiteLoader {
         this.overrides = Map.copyOf(builder.overrides);
         this.classLoader = builder.classLoader;
         this.redactor = builder.redactor;
+        this.warnings = builder.warnings;
     }
 
     public static Builder builder() {
@@ -67,8 +70,15 @@ public final class SuiteLoader {
         private Map<String, String> overrides = Map.of();
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         private Redactor redactor = new Redactor();
+        private Consumer<Problem> warnings = warning -> { };
 
         private Builder() {
+        }
+
+        /** Where warnings go: valid files with something their author should know (none by default). */
+        public Builder warnings(Consumer<Problem> value) {
+            this.warnings = value;
+            return this;
         }
 
         /** The kinds to accept; by default those found by ServiceLoader on the class loader. */
@@ -131,6 +141,7 @@ public final class SuiteLoader {
         }
         List<Suite> suites = new ArrayList<>();
         bySuite.forEach((name, files) -> suites.add(buildSuite(name, files, problems)));
+        problems.warnings().forEach(w -> warnings.accept(new Problem(w.location(), w.probeId(), redactor.redact(w.message()))));
         if (!problems.isEmpty()) {
             throw new InvalidSuiteException(problems.all().stream()
                     .map(p -> new Problem(p.location(), p.probeId(), redactor.redact(p.message())))
@@ -615,7 +626,7 @@ public final class SuiteLoader {
             if (deferred[0]) {
                 return string.asDeferred();
             }
-            return ConfigNode.string(string.location(), variables.resolve(string.text(), Map.of(), redactor::add));
+            return ConfigNode.resolved(string.location(), variables.parts(string.text(), Map.of(), redactor::add));
         });
         ProbeKind kind = kinds.get(probe.kind()).orElseThrow();
         Spec spec = Spec.of(checked, problems, probe.kind());

@@ -52,6 +52,35 @@ public final class Variables {
         return names;
     }
 
+    /** The names of the variables the files declare in {@code vars}, without the overrides. */
+    public Set<String> declaredNames() {
+        return templates.keySet();
+    }
+
+    /** The names the {@code vars} templates refer to with {@code ${name}}. */
+    public Set<String> referencedNames() {
+        Set<String> names = new HashSet<>();
+        templates.values().forEach(template -> names.addAll(references(template.text())));
+        return names;
+    }
+
+    /** The variable (or capture) names {@code text} refers to with {@code ${name}}; not env or secret. */
+    public static Set<String> references(String text) {
+        Set<String> names = new HashSet<>();
+        if (hasReferences(text)) {
+            try {
+                scan(text, new StringBuilder(), expression -> {
+                    if (NAME.matcher(expression).matches()) {
+                        names.add(expression);
+                    }
+                });
+            } catch (IllegalArgumentException unclosed) {
+                // Reported where the text is resolved.
+            }
+        }
+        return names;
+    }
+
     /** A copy in which {@code more} override (literal values, as from {@code --var}). */
     public Variables withOverrides(Map<String, String> more) {
         Map<String, String> merged = new LinkedHashMap<>(overrides);
@@ -78,6 +107,29 @@ public final class Variables {
         return resolve(text, captures, secrets, new ArrayDeque<>());
     }
 
+    /**
+     * Resolves {@code text} as {@link #resolve} does, keeping apart what the file's author wrote and
+     * the values put in for its references (a reference to a variable is one value, whatever that
+     * variable's own template holds).
+     *
+     * @throws IllegalArgumentException naming the reference that could not be resolved
+     */
+    public List<TextPart> parts(String text, Map<String, String> captures, Consumer<String> secrets) {
+        List<TextPart> parts = new ArrayList<>();
+        StringBuilder written = new StringBuilder();
+        scan(text, written, reference -> {
+            if (written.length() > 0) {
+                parts.add(TextPart.written(written.toString()));
+                written.setLength(0);
+            }
+            parts.add(TextPart.value(reference(reference, captures, secrets, new ArrayDeque<>())));
+        });
+        if (written.length() > 0 || parts.isEmpty()) {
+            parts.add(TextPart.written(written.toString()));
+        }
+        return parts;
+    }
+
     /** The value of a single variable (or capture), resolved. */
     public String value(String name, Map<String, String> captures, Consumer<String> secrets) {
         return lookup(name, captures, secrets, new ArrayDeque<>());
@@ -88,25 +140,30 @@ public final class Variables {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
+        scan(text, out, reference -> out.append(reference(reference, captures, secrets, stack)));
+        return out.toString();
+    }
+
+    /** Copies the written text to {@code written} and hands each reference's expression to {@code references}. */
+    private static void scan(String text, StringBuilder written, Consumer<String> references) {
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
             if (c == '$' && text.startsWith("$${", i)) {
-                out.append("${");
+                written.append("${");
                 i += 3;
             } else if (c == '$' && text.startsWith("${", i)) {
                 int end = text.indexOf('}', i + 2);
                 if (end < 0) {
                     throw new IllegalArgumentException("unclosed '${' in \"" + text + "\"");
                 }
-                out.append(reference(text.substring(i + 2, end), captures, secrets, stack));
+                references.accept(text.substring(i + 2, end));
                 i = end + 1;
             } else {
-                out.append(c);
+                written.append(c);
                 i++;
             }
         }
-        return out.toString();
     }
 
     private String reference(String expression, Map<String, String> captures, Consumer<String> secrets,

@@ -174,7 +174,7 @@ final class ProbeRun implements Runnable {
     private Check bind() {
         Variables variables = suite.variables();
         ConfigNode resolved = probe.spec().mapStrings(string -> Variables.hasReferences(string.text())
-                ? ConfigNode.string(string.location(), variables.resolve(string.text(), captures, control.redactor()::add))
+                ? ConfigNode.resolved(string.location(), variables.parts(string.text(), captures, control.redactor()::add))
                 : string);
         ProbeKind kind = kinds.get(probe.kind()).orElseThrow(() ->
                 new IllegalStateException("no probe kind '" + probe.kind() + "' on the classpath"));

@@ -1,17 +1,25 @@
 package org.postpatch.secret;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Replaces secrets with {@code ****} in any text on its way out. It knows every secret value used
- * in the run (from {@code ${secret:...}} and values probes mark secret) and the shapes that are
- * always secret: the password in a URL ({@code https://user:pw@host}) and the values of
- * {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie} and {@code Set-Cookie} headers.
- * Thread-safe; one per process or run.
+ * in the run (from {@code ${secret:...}} and values probes mark secret) in every form it takes in
+ * output: raw, URL-encoded, JSON-escaped, HTML/XML-escaped and Base64 (see {@link SecretForms}). And
+ * it knows the shapes that are always secret: the password in a URL ({@code https://user:pw@host}),
+ * a Basic credential, and the values of {@code Authorization}, {@code Proxy-Authorization},
+ * {@code Cookie} and {@code Set-Cookie} headers. Thread-safe; one per process or run.
  */
 public final class Redactor {
 
@@ -21,21 +29,33 @@ public final class Redactor {
     /** Secrets shorter than this would mask ordinary words; they are still masked as whole values. */
     private static final int MIN_LENGTH = 3;
 
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^/\\s:@]*:)([^@\\s/]+)(@)");
+    // The look-behind makes a scheme start only where a word starts: without it, a long run of
+    // letters (a 64 KiB body excerpt) is scanned again from each of its characters, in quadratic time.
+    private static final Pattern URL_PASSWORD = Pattern.compile(
+            "(?i)(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*+://[^/\\s:@]*:)([^@\\s/]+)(@)");
     private static final Pattern SECRET_HEADER = Pattern.compile(
             "(?i)((?:proxy-)?authorization|set-cookie|cookie)(\"?\\s*[:=]\\s*\"?)([^\"\\r\\n,}\\]]+)");
     private static final Pattern JDBC_PASSWORD = Pattern.compile("(?i)([?&;](?:password|pwd)=)((?:[^&;\\s\":]|:(?!\\s))+)");
+    private static final Pattern BASIC_CREDENTIAL = Pattern.compile(
+            "(?i)(?<![a-z0-9])basic\\s+([a-z0-9+/]{4,}={0,2})(?![a-z0-9+/=])");
 
-    private final List<String> secrets = new CopyOnWriteArrayList<>();
+    private final Set<String> secrets = new HashSet<>();
+    /** Replaced whole on each change, so that a redaction never sees a list being rebuilt. */
+    private volatile List<MaskedValue> masked = List.of();
 
-    /** Registers a value to mask from now on. Blank values are ignored. */
-    public void add(String secret) {
-        if (secret == null || secret.isBlank() || secrets.contains(secret)) {
+    /** Registers a value to mask from now on, in all its forms. Blank values are ignored. */
+    public synchronized void add(String secret) {
+        if (secret == null || secret.isBlank() || !secrets.add(secret)) {
             return;
         }
-        secrets.add(secret);
+        List<MaskedValue> more = new ArrayList<>(masked);
+        more.add(MaskedValue.secret(secret));
+        if (secret.length() >= MIN_LENGTH) {
+            SecretForms.base64Cores(secret).forEach(core -> more.add(MaskedValue.base64(core)));
+        }
         // Longest first, so that a secret containing another is masked whole.
-        secrets.sort(Comparator.comparingInt(String::length).reversed());
+        more.sort(Comparator.comparingInt((MaskedValue m) -> m.raw().length()).reversed());
+        masked = List.copyOf(more);
     }
 
     /** The text with every known secret and secret-shaped value masked; null stays null. */
@@ -43,15 +63,65 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String masked = text;
-        for (String secret : secrets) {
-            if (secret.length() >= MIN_LENGTH || masked.equals(secret)) {
-                masked = masked.replace(secret, MASK);
+        // Every escaped form holds one of these; without them only raw text can match.
+        boolean escapes = hasAny(text, "%+\\&");
+        String result = text;
+        for (MaskedValue secret : masked) {
+            if (secret.raw().length() >= MIN_LENGTH) {
+                result = secret.mask(result, escapes);
+            } else if (result.equals(secret.raw())) {
+                result = MASK;
             }
         }
-        masked = replaceGroup(URL_PASSWORD, masked, 2);
-        masked = replaceGroup(SECRET_HEADER, masked, 3);
-        return replaceGroup(JDBC_PASSWORD, masked, 2);
+        result = replaceGroup(URL_PASSWORD, result, 2);
+        result = replaceGroup(SECRET_HEADER, result, 3);
+        result = replaceGroup(JDBC_PASSWORD, result, 2);
+        return maskBasicCredentials(result);
+    }
+
+    private static boolean hasAny(String text, String characters) {
+        for (int i = 0; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code Basic dXNlcjpwdw==} anywhere: its decoded form is {@code user:password}. */
+    private static String maskBasicCredentials(String text) {
+        Matcher matcher = BASIC_CREDENTIAL.matcher(text);
+        StringBuilder out = null;
+        int last = 0;
+        while (matcher.find()) {
+            if (!isCredential(matcher.group(1))) {
+                continue;
+            }
+            out = out == null ? new StringBuilder(text.length()) : out;
+            out.append(text, last, matcher.start(1)).append(MASK);
+            last = matcher.end(1);
+        }
+        return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    private static boolean isCredential(String token) {
+        String unpadded = token.replace("=", "");
+        String padded = switch (unpadded.length() % 4) {
+            case 0 -> unpadded;
+            case 2 -> unpadded + "==";
+            case 3 -> unpadded + "=";
+            default -> null;
+        };
+        if (padded == null) {
+            return false;
+        }
+        try {
+            String credential = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getDecoder().decode(padded))).toString();
+            return credential.indexOf(':') > 0 && credential.chars().noneMatch(Character::isISOControl);
+        } catch (IllegalArgumentException | CharacterCodingException notACredential) {
+            return false;
+        }
     }
 
     private static String replaceGroup(Pattern pattern, String text, int group) {

@@ -103,6 +103,15 @@ public final class Spec {
         problems.add(value == null ? node.location() : value.location(), path + "." + key + ": " + message);
     }
 
+    /**
+     * Records a warning at the value of {@code key}: the block is valid, but its author should know
+     * something about it ({@code postpatch validate} shows warnings).
+     */
+    public void warning(String key, String message) {
+        ConfigNode value = node.get(key);
+        problems.warn(value == null ? node.location() : value.location(), path + "." + key + ": " + message);
+    }
+
     /** True when a problem was recorded since this spec was created (in any block). */
     public boolean hasProblems() {
         return problems.size() > problemsAtStart;

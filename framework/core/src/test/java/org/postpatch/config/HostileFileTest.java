@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -108,5 +110,57 @@ class HostileFileTest {
     void syntaxErrorsNameTheirPlace() {
         Path file = new ProbeFiles(folder).write("broken.yaml", "suite: s\nprobes:\n  - id: a\n    pass: {\n");
         assertThat(problems(file)).singleElement().asString().contains("broken.yaml:5:1: not valid YAML");
+    }
+
+    /** The file's text in UTF-8, with the byte 0xE9 (é in Latin-1, never alone in UTF-8) where {@code @} stands. */
+    private Path latin1(String name, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '@') {
+                bytes[i] = (byte) 0xE9;
+            }
+        }
+        Path file = folder.resolve(name);
+        Files.write(file, bytes);
+        return file;
+    }
+
+    @Test
+    void yamlThatIsNotUtf8IsRefusedAtTheBadByte() throws IOException {
+        Path file = latin1("latin1.yaml", """
+                suite: s
+                probes:
+                  - id: a
+                    echo: { text: "caf@ ouvert" }
+                """);
+        assertThat(problems(file)).singleElement().asString()
+                .endsWith("latin1.yaml:4:23: not valid UTF-8: byte 0xE9 (at byte offset 49) is not part of a UTF-8"
+                        + " character; probe files must be saved as UTF-8");
+    }
+
+    @Test
+    void jsonThatIsNotUtf8IsRefusedAtTheBadByteCountingCharactersNotBytes() throws IOException {
+        Path file = latin1("latin1.json", """
+                {"suite": "s", "probes": [
+                  {"id": "\u00fcber", "echo": {"text": "caf@"}}
+                ]}
+                """);
+        assertThat(problems(file)).singleElement().asString()
+                .contains("latin1.json:2:39: not valid UTF-8: byte 0xE9");
+    }
+
+    @Test
+    void anIncludedFileThatIsNotUtf8IsRefusedWithItsOwnName() throws IOException {
+        Files.createDirectories(folder.resolve("parts"));
+        latin1("parts/latin1.yaml", "probes:\n  - id: b\n    echo: { text: \"@\" }\n");
+        Path main = new ProbeFiles(folder).write("main.yaml", """
+                suite: s
+                include: [parts/latin1.yaml]
+                probes:
+                  - id: a
+                    pass: {}
+                """);
+        assertThat(problems(main)).singleElement().asString()
+                .contains("parts" + java.io.File.separator + "latin1.yaml:3:20: not valid UTF-8: byte 0xE9");
     }
 }

@@ -216,6 +216,11 @@ public final class JdbcLedger implements Ledger {
         });
     }
 
+    /** A purpose-built read ({@link LedgerDatabase}), through the same retry loop as every other. */
+    <T> T read(String what, LedgerAccess.Work<T> work) {
+        return access.read(what, work);
+    }
+
     /** Nothing to release: every operation opens and closes its own connection. */
     @Override
     public void close() {

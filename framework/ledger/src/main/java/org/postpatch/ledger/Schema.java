@@ -13,7 +13,7 @@ import java.util.List;
 final class Schema {
 
     /** The version this code writes. A ledger at a newer version is refused (written by a newer postpatch). */
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
 
     private static final List<List<String>> MIGRATIONS = List.of(
             List.of(
@@ -38,7 +38,9 @@ final class Schema {
             // 2: every sample of a probe run more than once, and what running a failure again showed.
             List.of(
                     "alter table pp_probe add column if not exists samples varchar",
-                    "alter table pp_probe add column if not exists confirmation varchar(16)"));
+                    "alter table pp_probe add column if not exists confirmation varchar(16)"),
+            // 3: the fleet view reads a period of every target's runs: by start time, not by suite first.
+            List.of("create index if not exists pp_run_by_time on pp_run (started_at_ms)"));
 
     private Schema() {
     }

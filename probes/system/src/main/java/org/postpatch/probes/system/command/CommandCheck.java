@@ -35,8 +35,8 @@ record CommandCheck(CommandLine line, CommandExpectation expectation) implements
         return outcome.withDetail("command", line.display())
                 .withDetail("exitCode", result.exitCode())
                 .withDetail("durationMs", result.duration().toMillis())
-                .withDetail("stdout", context.redact(Excerpts.of(result.stdout().text())))
-                .withDetail("stderr", context.redact(Excerpts.of(result.stderr().text())))
+                .withDetail("stdout", Excerpts.of(result.stdout().text(), context::redact))
+                .withDetail("stderr", Excerpts.of(result.stderr().text(), context::redact))
                 .withDetail("outputClosed", result.outputClosed());
     }
 }

@@ -96,12 +96,12 @@ record CommandExpectation(Set<Integer> exitCodes, TextExpectation stdout, TextEx
 
     /** The first line of stderr (or else stdout): usually the program's own account of what went wrong. */
     private static String hint(CommandResult result, UnaryOperator<String> redact) {
-        String stderr = Excerpts.firstLine(result.stderr().text());
+        String stderr = Excerpts.firstLine(result.stderr().text(), redact);
         if (!stderr.isEmpty()) {
-            return "; stderr: " + redact.apply(stderr);
+            return "; stderr: " + stderr;
         }
-        String stdout = Excerpts.firstLine(result.stdout().text());
-        return stdout.isEmpty() ? "" : "; stdout: " + redact.apply(stdout);
+        String stdout = Excerpts.firstLine(result.stdout().text(), redact);
+        return stdout.isEmpty() ? "" : "; stdout: " + stdout;
     }
 
     private static String subject(String stream, CapturedOutput output) {

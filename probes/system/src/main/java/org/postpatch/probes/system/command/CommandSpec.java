@@ -3,10 +3,15 @@ package org.postpatch.probes.system.command;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.postpatch.config.ConfigNode;
+import org.postpatch.config.TextPart;
 import org.postpatch.probes.system.process.CommandLine;
 import org.postpatch.spi.Spec;
 
@@ -17,6 +22,9 @@ import org.postpatch.spi.Spec;
 final class CommandSpec {
 
     private static final String SHELL = "/bin/sh";
+    /** Shells whose {@code -c} argument is a shell line, when run directly from an argument list. */
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "ksh", "mksh", "zsh", "busybox");
+    private static final Pattern COMMAND_OPTION = Pattern.compile("-[A-Za-z]*c[A-Za-z]*");
 
     private CommandSpec() {
     }
@@ -25,8 +33,8 @@ final class CommandSpec {
     static Optional<CommandCheck> read(Spec spec) {
         if (spec.isList()) {
             List<String> argv = arguments(spec);
-            return argv.isEmpty() ? Optional.empty()
-                    : Optional.of(new CommandCheck(CommandLine.of(argv), CommandExpectation.EXIT_ZERO));
+            return argv.isEmpty() ? Optional.empty() : Optional.of(new CommandCheck(
+                    listed(argv, spec.node(), Map.of(), Optional.empty()), CommandExpectation.EXIT_ZERO));
         }
         if (!spec.isMap()) {
             spec.problem("expected an argument list like [systemctl, is-active, nginx] or a map with 'run', found "
@@ -42,7 +50,56 @@ final class CommandSpec {
         if (spec.hasProblems() || argv.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new CommandCheck(new CommandLine(argv, environment, directory), expectation));
+        ConfigNode run = spec.node().get("run");
+        CommandLine line = shell ? withShellValues(argv, 2, run.parts(), environment, directory)
+                : listed(argv, run, environment, directory);
+        return Optional.of(new CommandCheck(line, expectation));
+    }
+
+    /** An argument list; when it runs a shell directly ({@code [sh, -c, "..."]}), its script is a shell line. */
+    private static CommandLine listed(List<String> argv, ConfigNode list, Map<String, String> environment,
+                                      Optional<Path> directory) {
+        int script = scriptIndex(argv);
+        return script < 0 ? new CommandLine(argv, environment, directory)
+                : withShellValues(argv, script, list.items().get(script).parts(), environment, directory);
+    }
+
+    /** The index of the shell line in {@code sh -c LINE} (also {@code bash -ec LINE}...), or -1. */
+    private static int scriptIndex(List<String> argv) {
+        String program = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+        if (!SHELLS.contains(program)) {
+            return -1;
+        }
+        for (int i = 1; i < argv.size(); i++) {
+            if (!argv.get(i).startsWith("-")) {
+                return -1;
+            }
+            if (COMMAND_OPTION.matcher(argv.get(i)).matches()) {
+                for (int operand = i + 1; operand < argv.size(); operand++) {
+                    if (!argv.get(operand).startsWith("-")) {
+                        return operand;
+                    }
+                }
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The command line with the values of the shell line at {@code script} passed as variables ({@link ShellLine}). */
+    private static CommandLine withShellValues(List<String> argv, int script, List<TextPart> parts,
+                                               Map<String, String> environment, Optional<Path> directory) {
+        if (parts.stream().noneMatch(TextPart::value)) {
+            return new CommandLine(argv, environment, directory);
+        }
+        ShellLine line = ShellLine.of(parts);
+        Map<String, String> withValues = new LinkedHashMap<>(environment);
+        withValues.putAll(line.environment());
+        List<String> run = new ArrayList<>(argv);
+        List<String> shown = new ArrayList<>(argv);
+        run.set(script, line.script());
+        shown.set(script, line.shown());
+        return new CommandLine(run, withValues, directory, shown);
     }
 
     private static List<String> run(Spec spec, boolean shell) {
@@ -62,6 +119,10 @@ final class CommandSpec {
             if (line.isBlank()) {
                 spec.problem("run", "the shell command is empty");
                 return List.of();
+            }
+            if (run.get().node().hasValues() || run.get().node().isDeferred()) {
+                spec.warning("run", "shell: true with variables: each ${...} reaches the shell as one literal word,"
+                        + " never as shell syntax; a list run: [...] needs no shell at all");
             }
             return List.of(SHELL, "-c", line);
         }

@@ -9,8 +9,12 @@ import java.util.stream.Collectors;
 /**
  * A process to start: its arguments (the program first; no shell is involved), variables added to
  * the inherited environment, and an optional working directory.
+ *
+ * @param shownArgv the arguments as messages show them (a shell line with its values in place);
+ *                  usually {@code argv}
  */
-public record CommandLine(List<String> argv, Map<String, String> environment, Optional<Path> directory) {
+public record CommandLine(List<String> argv, Map<String, String> environment, Optional<Path> directory,
+                          List<String> shownArgv) {
 
     public CommandLine {
         if (argv.isEmpty()) {
@@ -18,6 +22,12 @@ public record CommandLine(List<String> argv, Map<String, String> environment, Op
         }
         argv = List.copyOf(argv);
         environment = Map.copyOf(environment);
+        shownArgv = List.copyOf(shownArgv);
+    }
+
+    /** A command line shown as it is run. */
+    public CommandLine(List<String> argv, Map<String, String> environment, Optional<Path> directory) {
+        this(argv, environment, directory, argv);
     }
 
     /** Just these arguments, in the current environment and directory. */
@@ -32,8 +42,8 @@ public record CommandLine(List<String> argv, Map<String, String> environment, Op
 
     /** The arguments as an operator would type them, quoting those with spaces. */
     public String display() {
-        return argv.stream()
-                .map(arg -> arg.isEmpty() || arg.matches(".*[\\s'\"].*") ? "'" + arg.replace("'", "'\\''") + "'" : arg)
+        return shownArgv.stream()
+                .map(arg -> arg.isEmpty() || arg.matches("(?s).*[\\s'\"].*") ? "'" + arg.replace("'", "'\\''") + "'" : arg)
                 .collect(Collectors.joining(" "));
     }
 }

@@ -4,17 +4,18 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.postpatch.api.ProbeContext;
 import org.postpatch.config.Durations;
 
 /**
- * Runs one process for one attempt of a probe. The process is killed with all its descendants when
- * the attempt is abandoned (postpatch runs the {@link ProbeContext#onCancel cancel action}), when
- * the waiting thread is interrupted, and when the attempt's time is up.
+ * Runs one process for one attempt of a probe, in a session of its own where the system allows it.
+ * The process is killed with all its descendants and everything left in its session when the
+ * attempt is abandoned (postpatch runs the {@link ProbeContext#onCancel cancel action}), when the
+ * waiting thread is interrupted, and when the attempt's time is up.
  */
 public final class ProcessRunner {
 
@@ -30,6 +31,12 @@ public final class ProcessRunner {
     /** How long output may stay open after the process ended (a background child may hold the pipe). */
     private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
 
+    /** How long the readers get to catch up when a process left running is known to hold the output. */
+    private static final Duration HELD_OPEN_GRACE = Duration.ofMillis(200);
+
+    /** How long a process left running must keep holding the output to count as holding it. */
+    private static final Duration HELD_OPEN_SETTLE = Duration.ofMillis(300);
+
     private ProcessRunner() {
     }
 
@@ -43,10 +50,15 @@ public final class ProcessRunner {
      */
     public static CommandResult run(CommandLine line, ProbeContext context)
             throws IOException, InterruptedException, TimeoutException {
-        Process process = start(line);
+        if (line.directory().isPresent() && !Files.isDirectory(line.directory().get())) {
+            throw new CannotStartException("cannot run '" + line.program() + "': working directory "
+                    + line.directory().get() + " does not exist", null);
+        }
+        StartedCommand command = StartedCommand.start(line);
+        Process process = command.process();
         long startNanos = System.nanoTime();
         boolean ended = false;
-        context.onCancel(() -> ProcessTree.destroy(process));
+        context.onCancel(command::destroy);
         try {
             process.getOutputStream().close();
             Charset charset = nativeCharset();
@@ -57,40 +69,27 @@ public final class ProcessRunner {
                 throw new TimeoutException("timed out after " + Durations.format(context.timeout()));
             }
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-            Duration grace = context.remaining().compareTo(OUTPUT_GRACE) < 0 ? context.remaining() : OUTPUT_GRACE;
+            command.ended();
+            // Asked of the session: the JDK may close its end of the pipes when the process exits,
+            // so the readers seeing the end does not prove that nothing else holds them.
+            Optional<Boolean> heldOpen = command.outputHeldOpen(HELD_OPEN_SETTLE);
+            // Held open, the pipes will not close: wait only for what the command wrote to be read.
+            Duration wait = heldOpen.orElse(false) ? HELD_OPEN_GRACE : OUTPUT_GRACE;
+            Duration grace = context.remaining().compareTo(wait) < 0 ? context.remaining() : wait;
             boolean closed = stdout.awaitClosed(grace);
             closed = stderr.awaitClosed(closed ? grace : Duration.ZERO) && closed;
-            return new CommandResult(process.exitValue(), stdout.output(), stderr.output(), took, closed);
+            CommandResult result = new CommandResult(process.exitValue(), stdout.output(), stderr.output(), took,
+                    closed && !heldOpen.orElse(false));
+            Optional<String> notStarted = command.startFailure(result.exitCode(), result.stderr());
+            if (notStarted.isPresent()) {
+                throw new CannotStartException("cannot run '" + line.program() + "': " + notStarted.get(), null);
+            }
+            return result;
         } finally {
             if (!ended) {
-                ProcessTree.destroy(process);
+                command.destroy();
             }
         }
-    }
-
-    private static Process start(CommandLine line) throws CannotStartException {
-        ProcessBuilder builder = new ProcessBuilder(line.argv());
-        builder.environment().putAll(line.environment());
-        if (line.directory().isPresent()) {
-            Path directory = line.directory().get();
-            if (!Files.isDirectory(directory)) {
-                throw new CannotStartException("cannot run '" + line.program() + "': working directory " + directory
-                        + " does not exist", null);
-            }
-            builder.directory(directory.toFile());
-        }
-        try {
-            return builder.start();
-        } catch (IOException | RuntimeException failed) {
-            throw new CannotStartException("cannot run '" + line.program() + "': " + reason(failed), failed);
-        }
-    }
-
-    /** "No such file or directory" rather than "Cannot run program "foo": error=2, No such file or directory". */
-    private static String reason(Exception failed) {
-        Throwable cause = failed.getCause() != null && failed.getCause().getMessage() != null ? failed.getCause() : failed;
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.replaceFirst("^error=\\d+,\\s*", "");
     }
 
     private static Charset nativeCharset() {

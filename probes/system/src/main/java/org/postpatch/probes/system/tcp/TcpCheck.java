@@ -89,7 +89,7 @@ record TcpCheck(String host, int port, BannerExpectation banner) implements Chec
             }
         }
         String text = text(received);
-        String quoted = "'" + context.redact(Excerpts.of(text)) + "'";
+        String quoted = "'" + Excerpts.of(text, context::redact) + "'";
         if (banner.isMetBy(text)) {
             return Outcome.passed("connected to " + address + "; banner " + quoted).withDetail("banner", quoted);
         }

@@ -52,7 +52,7 @@ public record TextExpectation(List<String> contains, List<String> notContains, O
     public List<String> mismatches(String subject, String text, boolean quote, UnaryOperator<String> redact) {
         List<String> found = new ArrayList<>();
         String prefix = subject.isEmpty() ? "" : subject + " ";
-        String excerpt = quote ? "; it was: '" + redact.apply(Excerpts.of(text)) + "'" : "";
+        String excerpt = quote ? "; it was: '" + Excerpts.of(text, redact) + "'" : "";
         if (empty.isPresent() && empty.get() != text.isBlank()) {
             found.add(empty.get() ? prefix + "is not empty" + excerpt : prefix + "is empty, expected some output");
         }
@@ -68,7 +68,7 @@ public record TextExpectation(List<String> contains, List<String> notContains, O
             int at = text.indexOf(forbidden);
             if (at >= 0) {
                 found.add(prefix + "contains '" + forbidden + "' at line " + lineNumber(text, at) + ": '"
-                        + redact.apply(Excerpts.of(lineAround(text, at))) + "'");
+                        + Excerpts.of(lineAround(text, at), redact) + "'");
             }
         }
         return found;

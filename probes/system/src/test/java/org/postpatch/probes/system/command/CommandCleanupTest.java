@@ -12,7 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.ProbeStatus;
+import org.postpatch.probes.system.SystemProbeRuns;
 import org.postpatch.result.ProbeResult;
+import org.postpatch.testing.ProbeFiles;
 
 /**
  * A command that outlives its probe must not outlive the attempt: each test starts {@code sleep}
@@ -97,5 +99,46 @@ class CommandCleanupTest {
 
         assertThat(result.status()).as(result.message()).isEqualTo(ProbeStatus.PASSED);
         assertThat(leftovers()).as("the background sleep, which outlived its shell and is not the probe's to kill").hasSize(1);
+    }
+
+    @Test
+    void aProcessForkedTwiceOutOfTheTreeIsKilledWithTheCommandsSession() {
+        ProbeResult result = runOne(folder, """
+                - id: double-fork
+                  timeout: 1s
+                  command: [bash, -c, "(sleep %s &); sleep %s"]
+                """.formatted(sleep(607), sleep(608)));
+
+        assertThat(result.message()).isEqualTo("timed out after 1s");
+        await("the re-parented sleep and the rest to be gone").atMost(Duration.ofSeconds(5))
+                .until(() -> leftovers().isEmpty());
+    }
+
+    @Test
+    void outputClosedIsFalseWhileAProcessLeftRunningHoldsTheOutput() {
+        // Several at once: the JDK closing its end of the pipes as each shell exits used to make
+        // some of them read true, depending on which thread came first.
+        StringBuilder probes = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            probes.append("""
+                    - id: holds-%d
+                      command: { shell: true, run: "sleep %s & echo started" }
+                    """.formatted(i, sleep(609)));
+        }
+        probes.append("""
+                - id: lets-go
+                  command: { shell: true, run: "sleep %s > /dev/null 2>&1 & echo started" }
+                - id: plain
+                  command: [echo, started]
+                """.formatted(sleep(610)));
+        List<ProbeResult> results = new ProbeFiles(folder).run(SystemProbeRuns.suite(probes.toString())).probes();
+
+        for (ProbeResult holding : results.subList(0, 6)) {
+            assertThat(holding.details()).as(holding.id()).containsEntry("stdout", "started")
+                    .containsEntry("outputClosed", false);
+        }
+        assertThat(results.get(6).details()).containsEntry("stdout", "started").containsEntry("outputClosed", true);
+        assertThat(results.get(7).details()).containsEntry("outputClosed", true);
+        assertThat(leftovers()).as("the background sleeps, which the commands started on purpose").hasSize(7);
     }
 }

@@ -220,6 +220,22 @@ class CommandProbeTest {
     }
 
     @Test
+    void aSecretAcrossTheExcerptsCutIsMaskedNotCutInHalf() {
+        String secret = "tok-3f9a7c1b-0d44-4c1e";
+        ProbeResult result = new ProbeFiles(folder).withEnvironment(Map.of("DEPLOY_TOKEN", secret))
+                .run(suite("""
+                        - id: long-line
+                          command:
+                            run: [printf, "%%s%%s", "%s", "${secret:DEPLOY_TOKEN}"]
+                            expect: { stdout: { contains: nope } }
+                        """.formatted("x".repeat(190))))
+                .probes().get(0);
+
+        assertThat(result.details().get("stdout")).isEqualTo("x".repeat(190) + "****");
+        assertThat(result.message()).endsWith("it was: '" + "x".repeat(190) + "****'");
+    }
+
+    @Test
     void aSingleStringWithoutShellIsRefusedWithAHint() {
         List<Problem> problems = problems(folder, """
                 - id: listing
