@@ -30,14 +30,16 @@ import org.postpatch.result.RunResult;
  *       a flake recorded as a failure would hide the regression that follows.</li>
  * </ul>
  * A run again in which a probe could not run — a probe it needs failed this time — is no evidence
- * either way: that probe is run again in the next round. Nothing runs again past the run's deadline.
+ * either way: that probe is run again in the next round; so is, right after the target started, a
+ * late miss that was late again (the target may not be warm yet). Nothing runs again past the run's deadline.
  * Every sample is kept on the probe's result.
  */
 public final class Recheck {
 
     /**
      * Rounds of running again, at most: a failure first seen in round 1 (it was blocked before) is
-     * confirmed in round 2, and a round in which a probe it needs failed again leaves it for the next.
+     * confirmed in round 2; a round in which a probe it needs failed again, or (right after the
+     * target started) in which it was late again, leaves it for the next.
      */
     private static final int ROUNDS = 4;
 
@@ -112,10 +114,14 @@ public final class Recheck {
             remeasure.addAll(warm);
             // A failure that ran again is settled; a probe blocked before may fail now for the first
             // time, and is confirmed in the next round. A probe that could not run this time (a probe
-            // it needs failed) gave no evidence: it is tried again in the next round.
+            // it needs failed) gave no evidence: it is tried again in the next round. Right after the
+            // target started, a late miss that was late again may only mean the target is not warm
+            // yet: it is measured again in the next round too, and judged late only if late every time.
             Set<String> ran = ran(again);
+            Set<String> lateAgain = fresh ? lateAgain(again) : Set.of();
             run.probes().stream().filter(p -> confirm.contains(p.key()) && p.status() == ProbeStatus.FAILED
-                    && ran.contains(p.key())).forEach(p -> settled.add(p.key()));
+                    && ran.contains(p.key()) && !(p.late() && lateAgain.contains(p.key())))
+                    .forEach(p -> settled.add(p.key()));
             slower.stream().filter(ran::contains).forEach(key -> measurements.merge(key, 1, Integer::sum));
             stillCold.removeIf(ran::contains);
             run = Samples.merge(run, again, confirm, remeasure, fresh);
@@ -165,6 +171,13 @@ public final class Recheck {
         again.probes().stream().filter(p -> p.status() == ProbeStatus.PASSED || p.status() == ProbeStatus.FAILED)
                 .forEach(p -> ran.add(p.key()));
         return ran;
+    }
+
+    /** The probes that failed again in a run again only because they were late. */
+    private static Set<String> lateAgain(RunResult again) {
+        Set<String> late = new HashSet<>();
+        again.probes().stream().filter(p -> p.status() == ProbeStatus.FAILED && p.late()).forEach(p -> late.add(p.key()));
+        return late;
     }
 
     private static boolean changeIs(Comparison comparison, ProbeResult probe, Change change) {

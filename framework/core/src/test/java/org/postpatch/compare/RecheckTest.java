@@ -165,6 +165,62 @@ class RecheckTest {
     }
 
     @Test
+    void rightAfterTheTargetStartedALateMissThatIsLateAgainIsMeasuredAgainUntilTheTargetIsWarm() {
+        RunResult first = firstRun("""
+                suite: s
+                probes:
+                  - id: page
+                    timeout: 300ms
+                    slowFirst: { key: "%s/page", first: 5s, runs: 3 }
+                """.formatted(folder));
+
+        Recheck.Rechecked checked = recheck(allPassed(), first, plan(TargetStart.answeredAt(Instant.now())));
+
+        ProbeResult page = probe(checked.result(), "page");
+        assertThat(page.samples()).extracting(s -> s.status())
+                .containsExactly(ProbeStatus.FAILED, ProbeStatus.FAILED, ProbeStatus.FAILED, ProbeStatus.PASSED);
+        assertThat(page.confirmation()).isEqualTo(Confirmation.WARMED_UP);
+        assertThat(checked.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.SAME);
+        assertThat(checked.comparison().verdict(checked.result())).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void rightAfterTheTargetStartedAMissThatStaysLateInEveryRoundIsRegressed() {
+        RunResult first = firstRun("""
+                suite: s
+                probes:
+                  - id: page
+                    timeout: 300ms
+                    slowFirst: { key: "%s/page", first: 5s, runs: 99 }
+                """.formatted(folder));
+
+        Recheck.Rechecked checked = recheck(allPassed(), first, plan(TargetStart.answeredAt(Instant.now())));
+
+        assertThat(reruns).as("rounds in all").hasValue(4);
+        ProbeResult page = probe(checked.result(), "page");
+        assertThat(page.samples()).hasSize(5).allMatch(sample -> sample.status() == ProbeStatus.FAILED);
+        assertThat(page.confirmation()).isEqualTo(Confirmation.REPRODUCED);
+        assertThat(checked.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.REGRESSED);
+    }
+
+    @Test
+    void longAfterTheTargetStartedALateMissThatIsLateAgainIsRegressedAtOnce() {
+        RunResult first = firstRun("""
+                suite: s
+                probes:
+                  - id: page
+                    timeout: 300ms
+                    slowFirst: { key: "%s/page", first: 5s, runs: 2 }
+                """.formatted(folder));
+
+        Recheck.Rechecked checked = recheck(allPassed(), first,
+                plan(TargetStart.answeredAt(Instant.now().minus(TargetStart.FRESH_FOR).minusSeconds(1))));
+
+        assertThat(reruns).hasValue(1);
+        assertThat(checked.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.REGRESSED);
+    }
+
+    @Test
     void aLateMissWhoseRunAgainAProbeItNeedsBlockedIsMeasuredAgainInTheNextRound() {
         RunResult first = firstRun("""
                 suite: s

@@ -152,8 +152,9 @@ public final class TestKinds {
     }
 
     /**
-     * {@code slowFirst: { key: k, first: 2s }}: the first run per key takes {@code first} (like the
-     * first request to a page after a restart), later ones are instant; passes either way.
+     * {@code slowFirst: { key: k, first: 2s, runs: 1 }}: the first {@code runs} runs per key (one by
+     * default) take {@code first} each (like the first requests to a page after a restart), later
+     * ones are instant; passes either way.
      */
     public static final class SlowFirst implements ProbeKind {
         static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
@@ -167,8 +168,9 @@ public final class TestKinds {
         public Check bind(Spec spec) {
             String key = spec.string("key");
             Duration first = spec.optionalDuration("first").orElse(Duration.ofSeconds(1));
+            long runs = spec.optionalInteger("runs").orElse(1L);
             return context -> {
-                if (COUNTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() == 1) {
+                if (COUNTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() <= runs) {
                     Thread.sleep(first.toMillis());
                 }
                 return Outcome.passed();
