@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks of the http probe kind: B1 (warm, in one JVM) and B2 (cold, fresh processes).
 # Each prints its own baseline, measured in the same run, and the ratio to it.
-# Usage: benchmarks/run.sh [b1|b2|b3|b4|all] [--profile] [--appcds]
+# Usage: benchmarks/run.sh [b1|b2|b3|b4|snapshot|all] [--profile] [--appcds]
 #   b3: GET /selftest while a probe hangs, 200 concurrent requests per round, vs a plain HttpServer
 #   b4: the fleet at scale: postpatch fleet and the dashboard on a PostgreSQL ledger of 100 applications
 #       x 3 targets x 90 days (needs PostgreSQL's binaries, as the tests do; not part of "all")
+#   snapshot: baseline and verify of snapshot probes vs the same probes with a status and one JSON value
 #   MAVEN_ARGS   extra Maven arguments for the build (for example -o to stay offline)
 #   B1_ROUNDS    measured rounds of B1 (default 21; 10 warm-up rounds come first)
 #   B2_RUNS      measured runs of each B2 process (default 11; 2 warm-up runs come first)
@@ -35,6 +36,12 @@ fi
 if [[ "$which" == "b3" || "$which" == "all" ]]; then
   echo
   "$java_bin" -Dsun.net.httpserver.nodelay=true -cp "$harness" org.postpatch.benchmarks.EndpointBenchmark 200 10
+fi
+
+if [[ "$which" == "snapshot" || "$which" == "all" ]]; then
+  echo
+  "$java_bin" -Dsun.net.httpserver.nodelay=true -cp "$harness" org.postpatch.benchmarks.SnapshotBenchmark \
+    100 "${SNAPSHOT_ROUNDS:-21}" 5
 fi
 
 if [[ "$which" == "b2" || "$which" == "all" ]]; then

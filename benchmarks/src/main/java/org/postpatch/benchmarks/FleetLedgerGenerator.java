@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import org.postpatch.report.JsonReport;
+import org.postpatch.report.ReportDocument;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.secret.Redactor;
 
@@ -32,7 +32,6 @@ final class FleetLedgerGenerator {
     static final int PROBES = 20;
     private static final int JARS = 60;
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonReport REPORT = new JsonReport(new Redactor());
 
     private final Rows rows;
     private final Random random = new Random(42);
@@ -129,7 +128,7 @@ final class FleetLedgerGenerator {
     String json(Fingerprint fingerprint) {
         return fingerprintJson.computeIfAbsent(fingerprint.digest(), digest -> {
             try {
-                return MAPPER.writeValueAsString(REPORT.fingerprint(fingerprint));
+                return MAPPER.writeValueAsString(ReportDocument.fingerprint(fingerprint, new Redactor()));
             } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
                 throw new IllegalStateException(impossible);
             }

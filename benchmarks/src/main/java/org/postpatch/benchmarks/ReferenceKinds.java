@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.postpatch.api.Outcome;
-import org.postpatch.spi.Check;
+import org.postpatch.spi.Binding;
 import org.postpatch.spi.ProbeKind;
 import org.postpatch.spi.Spec;
 
@@ -28,8 +28,8 @@ public final class ReferenceKinds {
         }
 
         @Override
-        public Check bind(Spec spec) {
-            return context -> Outcome.passed();
+        public Binding bind(Spec spec) {
+            return Binding.of(context -> Outcome.passed());
         }
     }
 
@@ -41,15 +41,15 @@ public final class ReferenceKinds {
         }
 
         @Override
-        public Check bind(Spec spec) {
+        public Binding bind(Spec spec) {
             URI uri = URI.create(spec.string("get"));
-            return context -> {
+            return Binding.of(context -> {
                 HttpClient client = context.shared(RunClient.class, RunClient::new).client;
                 HttpResponse<byte[]> response = client.send(
                         HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 return PlainChecks.passes(response) ? Outcome.passed() : Outcome.failed("plain check failed");
-            };
+            });
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.postpatch.compare.Criteria;
 import org.postpatch.compare.Plan;
+import org.postpatch.engine.Snapshots;
 import org.postpatch.ledger.Ledgers;
 import org.postpatch.ledger.RunKind;
 import org.postpatch.model.Suite;
@@ -32,10 +33,7 @@ import picocli.CommandLine.Mixin;
 final class BaselineCommand implements Callable<Integer> {
 
     @Mixin
-    PathsMixin paths;
-
-    @Mixin
-    VarsMixin vars;
+    SuiteFiles files;
 
     @Mixin
     RunOptions options;
@@ -61,35 +59,34 @@ final class BaselineCommand implements Callable<Integer> {
             output.error("a baseline must be recorded: --ledger none is not possible here");
             return ExitCodes.BAD_INPUT;
         }
-        Execution execution = new Execution(output);
-        List<Suite> suites = execution.load(paths.paths, vars);
-        if (suites == null) {
-            return ExitCodes.BAD_INPUT;
-        }
-        Optional<Instant> answered = wait.await(output, options, execution, suites);
-        if (execution.interrupted()) {
+        CommandRuns runs = new CommandRuns(output);
+        List<Suite> suites = files.load(output);
+        Optional<Instant> answered = wait.await(output, options, runs, suites);
+        if (runs.interrupted()) {
             return ExitCodes.INCOMPLETE;
         }
         Fingerprint now = fingerprint.read(output);
-        RunResult result = execution.run(suites, options, now, false);
+        // Every snapshot probe is sampled twice: what differs between the two answers is noise.
+        RunResult result = runs.run(suites, options, now, false, Snapshots.recording());
         // The baseline's times are what verify judges SLOWER by: measured again warm, so that a cold
         // first request does not hide a slowdown; its failures are confirmed, so that a flake does not
         // hide the regression that follows.
-        Criteria criteria = Criteria.of(suites).targetStart(Execution.targetStart(answered, now));
-        result = execution.recheck(null, result, suites, Plan.of(criteria, true, result.startedAt(), options.timeout),
-                options).result();
+        Criteria criteria = Criteria.of(suites).targetStart(CommandRuns.targetStart(answered, now));
+        result = runs.recheck(null, result, suites, Plan.of(criteria, true, result.startedAt(), options.timeout),
+                options, Snapshots.recording()).result();
         new ConsoleReport(output.out(), output.redactor(), output.colour()).summary(result);
+        RunConclusion conclusion = new RunConclusion(output);
         if (result.interrupted() || result.timedOut()) {
-            execution.writeReports(result, options);
+            conclusion.writeReports(result, options);
             output.error((result.interrupted() ? "interrupted" : "the run's timeout expired")
                     + ": no baseline recorded (a partial baseline would hide what the patch breaks)");
             return ExitCodes.INCOMPLETE;
         }
-        Optional<RuntimeException> notRecorded = execution.record(result, ledger.location(), RunKind.BASELINE, null);
+        Optional<RuntimeException> notRecorded = conclusion.record(result, ledger.location(), RunKind.BASELINE, null);
         // The reports are written either way: without a baseline, they are the evidence of what was measured.
-        boolean reported = execution.writeReports(result, options);
+        boolean reported = conclusion.writeReports(result, options);
         if (notRecorded.isPresent()) {
-            execution.notRecorded("the baseline was NOT recorded (a later 'verify' cannot judge against it)",
+            conclusion.notRecorded("the baseline was NOT recorded (a later 'verify' cannot judge against it)",
                     notRecorded.get());
             return ExitCodes.INCOMPLETE;
         }

@@ -28,12 +28,12 @@ import picocli.CommandLine.Option;
                 "3:the ledger could not be opened"})
 final class DashboardCommand implements Callable<Integer> {
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "9092", description = "The port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + DashboardServer.DEFAULT_PORT,
+            description = "The port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
-            description = "The address to listen on (default: all; 127.0.0.1 for this host only).")
-    String bind;
+    @Mixin
+    BindOption bind;
 
     @Option(names = "--token-file", paramLabel = "FILE",
             description = "A file holding the token for details (default: $POSTPATCH_TOKEN), as for /selftest.")
@@ -54,15 +54,7 @@ final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 0 || port > 65535) {
-            output.error("--port must be between 0 and 65535, was " + port);
-            return ExitCodes.BAD_INPUT;
-        }
-        InetSocketAddress address = new InetSocketAddress(bind, port);
-        if (address.isUnresolved()) {
-            output.error("--bind " + bind + ": no such address on this host");
-            return ExitCodes.BAD_INPUT;
-        }
+        InetSocketAddress address = bind.address(port);
         String location = ledger.location();
         if (location.equals(Ledgers.NONE) || Ledgers.notCreatedYet(location)) {
             output.error("no ledger at " + location + (location.equals(Ledgers.NONE) ? "" : " yet")
@@ -78,13 +70,12 @@ final class DashboardCommand implements Callable<Integer> {
             try {
                 server = DashboardServer.start(address, handler);
             } catch (IOException busy) {
-                output.error("the dashboard could not start on " + bind + ":" + port + ": " + busy.getMessage());
+                output.error("the dashboard could not start on " + bind.given() + ":" + port + ": " + busy.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
             CountDownLatch stop = new CountDownLatch(1);
             try (server) {
-                String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
-                output.info("postpatch: dashboard of " + fleet.describe() + " on http://" + host + ":" + server.port() + "/"
+                output.info("postpatch: dashboard of " + fleet.describe() + " on http://" + bind.host() + ":" + server.port() + "/"
                         + " (reloads every " + Durations.format(refresh) + ")"
                         + (token == null ? " (no token: only the states are shown)" : "") + "; Ctrl-C stops");
                 Interruption.onSignal(stop::countDown);

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
-import org.postpatch.report.JsonReport;
+import org.postpatch.report.ReportDocument;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.run.Fingerprints;
 import picocli.CommandLine.Mixin;
@@ -85,7 +85,7 @@ public final class FingerprintOption {
                 throw new IOException("it answered " + response.statusCode() + " "
                         + new ObjectMapper().readTree(response.body()).path("error").asText(""));
             }
-            Fingerprint target = JsonReport.readFingerprint(new ObjectMapper().readTree(response.body()));
+            Fingerprint target = ReportDocument.readFingerprint(new ObjectMapper().readTree(response.body()));
             Map<String, String> facts = new LinkedHashMap<>(target.facts());
             machine.facts().forEach(facts::putIfAbsent);
             return new Fingerprint(facts, target.jars());

@@ -1,6 +1,7 @@
 package org.postpatch.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -142,12 +143,26 @@ final class InitCommand implements Callable<Integer> {
                 output.out().flush();
             } else {
                 Files.move(draft, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                writeSchema(folder.resolve(SuiteWriter.PROBE_FILE_SCHEMA));
             }
         } catch (IOException unwritable) {
             throw new IOException("cannot write " + (out == null ? "the suite" : out) + ": " + IoProblems.describe(unwritable),
                     unwritable);
         } finally {
             Files.deleteIfExists(draft);
+        }
+    }
+
+    /** The schema the suite's first line names, for editors; one already there (maybe newer) stays. */
+    private static void writeSchema(Path schema) throws IOException {
+        if (Files.exists(schema)) {
+            return;
+        }
+        try (InputStream bundled = SuiteWriter.class.getResourceAsStream(SuiteWriter.PROBE_FILE_SCHEMA)) {
+            if (bundled == null) {
+                throw new IllegalStateException(SuiteWriter.PROBE_FILE_SCHEMA + " is missing from the postpatch jar");
+            }
+            Files.copy(bundled, schema);
         }
     }
 

@@ -13,10 +13,6 @@ public final class LedgerOption {
 
     /** The location: the option, the environment, or the default. */
     String location() {
-        if (ledger != null) {
-            return ledger;
-        }
-        String fromEnvironment = System.getenv("POSTPATCH_LEDGER");
-        return fromEnvironment == null || fromEnvironment.isBlank() ? Ledgers.defaultLocation() : fromEnvironment;
+        return ledger != null ? ledger : Ledgers.orDefault(System.getenv(Ledgers.LOCATION_VARIABLE));
     }
 }

@@ -14,10 +14,7 @@ import picocli.CommandLine.Mixin;
 final class ListCommand implements Callable<Integer> {
 
     @Mixin
-    PathsMixin paths;
-
-    @Mixin
-    VarsMixin vars;
+    SuiteFiles files;
 
     private final Output output;
 
@@ -27,10 +24,7 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Suite> suites = new Execution(output).load(paths.paths, vars);
-        if (suites == null) {
-            return ExitCodes.BAD_INPUT;
-        }
+        List<Suite> suites = files.load(output);
         for (Suite suite : suites) {
             output.info("suite " + suite.name() + "  (" + String.join(", ", suite.files()) + ")");
             int width = suite.probes().stream().mapToInt(p -> p.id().length()).max().orElse(2);

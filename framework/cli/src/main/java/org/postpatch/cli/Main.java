@@ -45,7 +45,9 @@ public final class Main {
         });
         commandLine.setExecutionExceptionHandler((failure, failed, parsed) -> {
             if (failure instanceof BadInputException badValue) {
-                output.error(badValue.getMessage());
+                if (!badValue.reported()) {
+                    output.error(badValue.getMessage());
+                }
                 return ExitCodes.BAD_INPUT;
             }
             output.error("could not complete: " + failure);

@@ -1,15 +1,13 @@
 package org.postpatch.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
+import org.postpatch.report.Report;
+import org.postpatch.report.Reports;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** One {@code --report FORMAT=FILE}. */
-public record ReportOption(Format format, Path file) {
-
-    /** The report formats. */
-    public enum Format { JSON, JUNIT, HTML, PROMETHEUS }
+public record ReportOption(Report format, Path file) {
 
     /** Parses {@code json=out/report.json}, naming the formats when the format is unknown. */
     public static final class Converter implements ITypeConverter<ReportOption> {
@@ -19,15 +17,9 @@ public record ReportOption(Format format, Path file) {
             if (equals <= 0 || equals == value.length() - 1) {
                 throw new TypeConversionException("expected FORMAT=FILE, like json=report.json, but was '" + value + "'");
             }
-            String format = value.substring(0, equals).toLowerCase(Locale.ROOT);
-            Format parsed = switch (format) {
-                case "json" -> Format.JSON;
-                case "junit", "xml", "junit-xml" -> Format.JUNIT;
-                case "html" -> Format.HTML;
-                case "prometheus", "metrics" -> Format.PROMETHEUS;
-                default -> throw new TypeConversionException("unknown report format '" + format
-                        + "': use json, junit, html or prometheus");
-            };
+            String format = value.substring(0, equals);
+            Report parsed = Reports.named(format).orElseThrow(() -> new TypeConversionException("unknown report format '"
+                    + format.toLowerCase(java.util.Locale.ROOT) + "': use " + Reports.names()));
             return new ReportOption(parsed, Path.of(value.substring(equals + 1)));
         }
     }

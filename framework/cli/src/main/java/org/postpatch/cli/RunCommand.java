@@ -18,10 +18,7 @@ import picocli.CommandLine.Mixin;
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
-    PathsMixin paths;
-
-    @Mixin
-    VarsMixin vars;
+    SuiteFiles files;
 
     @Mixin
     RunOptions options;
@@ -40,12 +37,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Execution execution = new Execution(output);
-        List<Suite> suites = execution.load(paths.paths, vars);
-        if (suites == null) {
-            return ExitCodes.BAD_INPUT;
-        }
-        RunResult result = execution.run(suites, options, fingerprint.read(output), true);
-        return execution.conclude(result, null, options, ledger.location(), RunKind.RUN);
+        CommandRuns runs = new CommandRuns(output);
+        List<Suite> suites = files.load(output);
+        RunResult result = runs.run(suites, options, fingerprint.read(output), true);
+        return new RunConclusion(output).conclude(result, null, options, ledger.location(), RunKind.RUN);
     }
 }

@@ -4,22 +4,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.postpatch.run.Runner;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options of every verb that runs probes: run, baseline, verify, serve. */
+/** The options of the verbs that run probes once and report: run, baseline, verify. */
 public final class RunOptions {
 
-    @Option(names = "--target", paramLabel = "NAME",
-            description = "A label for the target being tested (default: this host's name).")
-    String target;
+    @Mixin
+    RunnerOptions runner;
 
     @Option(names = "--tags", paramLabel = "EXPR",
             description = "Run only probes whose tags match, like 'smoke & !slow', plus the probes they need.")
     String tags;
-
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
-            description = "How many probes run at once (default: ${DEFAULT-VALUE}).")
-    int parallel;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "A deadline for the whole run, like 5m; probes still running are abandoned.")
@@ -43,8 +40,8 @@ public final class RunOptions {
         }
         if (!reports.isEmpty()) {
             Path parent = reports.get(0).file().toAbsolutePath().getParent();
-            return parent.resolve("postpatch-attachments");
+            return parent.resolve(Runner.ATTACHMENTS_FOLDER);
         }
-        return Path.of(System.getProperty("java.io.tmpdir"), "postpatch-attachments");
+        return Runner.defaultAttachments();
     }
 }

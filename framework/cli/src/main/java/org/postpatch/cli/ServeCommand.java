@@ -1,9 +1,6 @@
 package org.postpatch.cli;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -12,9 +9,9 @@ import java.util.function.Supplier;
 import org.postpatch.compare.TargetStart;
 import org.postpatch.config.Durations;
 import org.postpatch.config.InvalidSuiteException;
-import org.postpatch.config.IoProblems;
 import org.postpatch.embedded.PostPatch;
 import org.postpatch.embedded.SelfTest;
+import org.postpatch.endpoint.StatusEndpoint;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.run.Fingerprints;
 import picocli.CommandLine.Command;
@@ -39,18 +36,14 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
-    PathsMixin paths;
+    SuiteFiles files;
 
-    @Mixin
-    VarsMixin vars;
-
-    @Option(names = "--port", paramLabel = "N", defaultValue = "9091",
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + StatusEndpoint.DEFAULT_PORT,
             description = "The endpoint's port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
-            description = "The address to listen on (default: all; 127.0.0.1 for this host only).")
-    String bind;
+    @Mixin
+    BindOption bind;
 
     @Option(names = "--schedule", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Also run every DURATION, like 15m.")
@@ -60,11 +53,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "A file holding the token for details and runs on request (default: $POSTPATCH_TOKEN).")
     Path tokenFile;
 
-    @Option(names = "--target", paramLabel = "NAME", description = "A label for the target (default: this host's name).")
-    String target;
-
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8", description = "Probes running at once.")
-    int parallel;
+    @Mixin
+    RunnerOptions runner;
 
     @Mixin
     AppProcessOption app;
@@ -79,41 +69,20 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        if (port < 0 || port > 65535) {
-            output.error("--port must be between 0 and 65535, was " + port);
-            return ExitCodes.BAD_INPUT;
-        }
-        if (parallel < 1) {
-            output.error("--parallel must be at least 1, was " + parallel);
-            return ExitCodes.BAD_INPUT;
-        }
-        InetSocketAddress address = new InetSocketAddress(bind, port);
-        if (address.isUnresolved()) {
-            output.error("--bind " + bind + ": no such address on this host");
-            return ExitCodes.BAD_INPUT;
-        }
-        if (new Execution(output).load(paths.paths, vars) == null) {
-            return ExitCodes.BAD_INPUT;
-        }
+    public Integer call() throws InterruptedException {
+        InetSocketAddress address = bind.address(port);
+        int parallel = runner.parallel();
+        files.load(output); // invalid files are refused before the endpoint starts
         Supplier<Fingerprint> fingerprint = Fingerprints::machine;
         if (app.given()) {
             LiveAppFingerprint application = new LiveAppFingerprint(app);
             output.info("postpatch: fingerprinting " + application.get().scope() + " (read again when it restarts)");
             fingerprint = application;
         }
-        String token = Tokens.fromEnvironment();
-        if (tokenFile != null) {
-            try {
-                token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-            } catch (IOException unreadable) {
-                output.error("--token-file " + tokenFile + " cannot be read: " + IoProblems.describe(unreadable));
-                return ExitCodes.BAD_INPUT;
-            }
-        }
+        String token = Tokens.fromFileOrEnvironment(tokenFile);
         PostPatch.Builder builder = PostPatch.embedded()
                 .operatorOverrides(false) // the options above decide, not POSTPATCH_* variables
-                .probesFrom(paths.paths.toArray(String[]::new))
+                .probesFrom(files.paths().toArray(String[]::new))
                 .ledger(ledger.location())
                 .endpoint(address)
                 .token(token)
@@ -123,18 +92,18 @@ final class ServeCommand implements Callable<Integer> {
                 // serve is not the application: its own start says nothing of the target's; the
                 // application process's start does, when --app-port or --app-pid names it.
                 .targetStart(targetStart(fingerprint));
-        if (target != null) {
-            builder.target(target);
+        if (runner.target != null) {
+            builder.target(runner.target);
         }
-        vars.vars.forEach(builder::variable);
+        files.vars.vars.forEach(builder::variable);
         CountDownLatch stop = new CountDownLatch(1);
         try (SelfTest selfTest = builder.start()) {
             if (selfTest.port().isEmpty()) {
-                output.error("the endpoint could not start on " + bind + ":" + port
-                        + selfTest.warning().map(w -> " (" + w + ")").orElse(""));
+                output.error("the endpoint could not start on " + bind.given() + ":" + port
+                        + selfTest.status().warning().map(w -> " (" + w + ")").orElse(""));
                 return ExitCodes.BAD_INPUT;
             }
-            output.info("postpatch: serving http://" + bind + ":" + selfTest.port().get() + "/selftest"
+            output.info("postpatch: serving http://" + bind.given() + ":" + selfTest.port().get() + StatusEndpoint.BASE_PATH
                     + (schedule == null ? "" : ", running every " + Durations.format(schedule))
                     + (token == null ? " (no token: details and runs on request are disabled)" : "")
                     + "; Ctrl-C stops");
@@ -143,7 +112,7 @@ final class ServeCommand implements Callable<Integer> {
             output.info("postpatch: stopped");
             return ExitCodes.PASS;
         } catch (InvalidSuiteException invalid) {
-            new Execution(output).printProblems(invalid.problems());
+            SuiteFiles.printProblems(output, invalid.problems());
             return ExitCodes.BAD_INPUT;
         }
     }

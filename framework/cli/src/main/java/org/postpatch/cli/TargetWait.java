@@ -26,19 +26,19 @@ final class TargetWait {
 
     private final Output output;
     private final RunOptions options;
-    private final Execution execution;
+    private final CommandRuns runs;
 
-    TargetWait(Output output, RunOptions options, Execution execution) {
+    TargetWait(Output output, RunOptions options, CommandRuns runs) {
         this.output = output;
         this.options = options;
-        this.execution = execution;
+        this.runs = runs;
     }
 
     /** Waits; returns when the target was first seen answering, empty when it did not answer in time. */
     Optional<Instant> await(List<Suite> all, Duration atMost) {
         List<Suite> suites;
         try {
-            suites = options.tags == null ? all : org.postpatch.run.Runner.select(all, Execution.tags(options));
+            suites = options.tags == null ? all : org.postpatch.run.Runner.select(all, CommandRuns.tags(options));
         } catch (IllegalArgumentException selectsNothing) {
             throw new BadInputException(selectsNothing.getMessage());
         }
@@ -56,12 +56,12 @@ final class TargetWait {
             Awaitility.with().dontCatchUncaughtExceptions().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(EVERY)
                     .atMost(atMost)
                     .until(() -> {
-                        RunResult poll = Execution.run(execution.runner(options, org.postpatch.run.Fingerprints.machine(),
+                        RunResult poll = CommandRuns.run(runs.runner(options, org.postpatch.run.Fingerprints.machine(),
                                 ProbeObserver.NONE, false), roots);
                         last.set(poll);
-                        return execution.interrupted() || poll.probes().stream().allMatch(p -> p.passed());
+                        return runs.interrupted() || poll.probes().stream().allMatch(p -> p.passed());
                     });
-            if (!execution.interrupted()) {
+            if (!runs.interrupted()) {
                 output.info("The target answers (after " + Durations.format(Duration.ofNanos(System.nanoTime() - start)) + ").");
                 return Optional.of(last.get().startedAt());
             }

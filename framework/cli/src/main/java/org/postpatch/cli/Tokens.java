@@ -1,12 +1,11 @@
 package org.postpatch.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.postpatch.config.IoProblems;
+import org.postpatch.endpoint.AccessToken;
 
-/** The endpoint token as operators give it: {@code POSTPATCH_TOKEN}, or the file named by {@code POSTPATCH_TOKEN_FILE}. */
+/** The endpoint token as operators give it to a command: {@code --token-file}, else as {@link AccessToken} reads it. */
 final class Tokens {
 
     private Tokens() {
@@ -23,27 +22,22 @@ final class Tokens {
             return fromEnvironment();
         }
         try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
+            return AccessToken.fromFile(file);
         } catch (IOException unreadable) {
             throw new BadInputException("--token-file " + file + " cannot be read: " + IoProblems.describe(unreadable));
         }
     }
 
-    /** The token, or null when none is set. */
+    /**
+     * The token, or null when none is set.
+     *
+     * @throws BadInputException when {@code POSTPATCH_TOKEN_FILE} names a file that cannot be read
+     */
     static String fromEnvironment() {
-        String token = System.getenv("POSTPATCH_TOKEN");
-        if (token != null && !token.isBlank()) {
-            return token.strip();
-        }
-        String file = System.getenv("POSTPATCH_TOKEN_FILE");
-        if (file == null || file.isBlank()) {
-            return null;
-        }
         try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-        } catch (IOException unreadable) {
-            throw new BadInputException("POSTPATCH_TOKEN_FILE names " + file + ", which cannot be read: "
-                    + IoProblems.describe(unreadable));
+            return AccessToken.fromEnvironment(System::getenv);
+        } catch (IllegalArgumentException unreadable) {
+            throw new BadInputException(unreadable.getMessage());
         }
     }
 }

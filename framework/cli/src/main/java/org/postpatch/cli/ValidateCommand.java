@@ -15,10 +15,7 @@ import picocli.CommandLine.Mixin;
 final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
-    PathsMixin paths;
-
-    @Mixin
-    VarsMixin vars;
+    SuiteFiles files;
 
     private final Output output;
 
@@ -28,10 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Suite> suites = new Execution(output).load(paths.paths, vars, true);
-        if (suites == null) {
-            return ExitCodes.BAD_INPUT;
-        }
+        List<Suite> suites = files.load(output, true);
         int probes = suites.stream().mapToInt(s -> s.probes().size()).sum();
         for (Suite suite : suites) {
             output.info("valid: suite " + suite.name() + " (" + suite.probes().size() + " probes) in "

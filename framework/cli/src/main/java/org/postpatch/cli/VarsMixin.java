@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.postpatch.config.Suggestions;
-import org.postpatch.java.JavaProbeKind;
+import org.postpatch.methods.JavaProbeKind;
 import org.postpatch.model.Suite;
 import picocli.CommandLine.Option;
 

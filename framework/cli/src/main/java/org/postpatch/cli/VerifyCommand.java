@@ -16,6 +16,7 @@ import org.postpatch.compare.Comparison;
 import org.postpatch.compare.Criteria;
 import org.postpatch.compare.Plan;
 import org.postpatch.compare.Recheck;
+import org.postpatch.engine.Snapshots;
 import org.postpatch.ledger.Baselines;
 import org.postpatch.ledger.LatencyHistory;
 import org.postpatch.ledger.Ledger;
@@ -50,10 +51,7 @@ import picocli.CommandLine.Option;
 final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
-    PathsMixin paths;
-
-    @Mixin
-    VarsMixin vars;
+    SuiteFiles files;
 
     @Mixin
     RunOptions options;
@@ -81,13 +79,11 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Execution execution = new Execution(output);
-        List<Suite> suites = execution.load(paths.paths, vars);
-        if (suites == null) {
-            return ExitCodes.BAD_INPUT;
-        }
-        String target = options.target != null ? options.target : org.postpatch.engine.ExecutionSettings.hostName();
+        CommandRuns runs = new CommandRuns(output);
+        List<Suite> suites = files.load(output);
+        String target = options.runner.target();
         Baseline baseline;
+        Snapshots snapshots = Snapshots.NONE;
         Map<String, Duration> usualSlowest = new HashMap<>();
         try (Ledger opened = Ledgers.open(ledger.location())) {
             List<LedgerRun> recorded = findBaseline(opened, suites, target);
@@ -96,6 +92,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             baseline = recorded.isEmpty() ? null : Baselines.of(recorded);
             if (baseline != null) {
+                snapshots = Baselines.snapshots(opened, recorded, Snapshots.NONE);
                 for (Suite suite : suites) {
                     usualSlowest.putAll(LatencyHistory.usualSlowest(opened.history(suite.name(), target, HISTORY)));
                 }
@@ -114,23 +111,23 @@ final class VerifyCommand implements Callable<Integer> {
             output.info("Judging against baseline " + baseline.runId() + " (started " + baseline.startedAt() + ").");
         }
         fingerprint.check(); // a bad --app-pid, --app-port or --fingerprint-url is reported before any waiting
-        Optional<Instant> answered = wait.await(output, options, execution, suites);
-        if (execution.interrupted()) {
+        Optional<Instant> answered = wait.await(output, options, runs, suites);
+        if (runs.interrupted()) {
             return ExitCodes.INCOMPLETE;
         }
         Fingerprint now = fingerprint.read(output);
-        RunResult result = execution.run(suites, options, now, baseline == null);
+        RunResult result = runs.run(suites, options, now, baseline == null, snapshots);
         Comparison comparison = null;
         if (baseline != null) {
             Criteria criteria = Criteria.of(suites).strict(strict).usualSlowest(usualSlowest)
-                    .targetStart(Execution.targetStart(answered, now));
-            Recheck.Rechecked checked = execution.recheck(baseline, result, suites,
-                    Plan.of(criteria, false, result.startedAt(), options.timeout), options);
+                    .targetStart(CommandRuns.targetStart(answered, now));
+            Recheck.Rechecked checked = runs.recheck(baseline, result, suites,
+                    Plan.of(criteria, false, result.startedAt(), options.timeout), options, snapshots);
             result = checked.result();
             comparison = checked.comparison();
             new ConsoleReport(output.out(), output.redactor(), output.colour()).summary(result, comparison);
         }
-        return execution.conclude(result, comparison, options, ledger.location(), RunKind.VERIFY);
+        return new RunConclusion(output).conclude(result, comparison, options, ledger.location(), RunKind.VERIFY);
     }
 
     /** How many earlier runs of a suite on the target are read for the usual spread of its probes' times. */

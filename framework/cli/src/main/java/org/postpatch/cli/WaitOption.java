@@ -17,13 +17,13 @@ public final class WaitOption {
     Duration wait;
 
     /** Waits when asked; returns when the target was first seen answering. */
-    Optional<Instant> await(Output output, RunOptions options, Execution execution, List<Suite> suites) {
+    Optional<Instant> await(Output output, RunOptions options, CommandRuns runs, List<Suite> suites) {
         if (wait == null) {
             return Optional.empty();
         }
         if (options.tags != null) {
-            Execution.tags(options); // a malformed expression is reported before any waiting
+            CommandRuns.tags(options); // a malformed expression is reported before any waiting
         }
-        return new TargetWait(output, options, execution).await(suites, wait);
+        return new TargetWait(output, options, runs).await(suites, wait);
     }
 }

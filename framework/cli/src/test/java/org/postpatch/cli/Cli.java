@@ -22,6 +22,15 @@ final class Cli {
         return code;
     }
 
+    /** The arguments {@code verb options... more...}. */
+    static String[] args(String verb, String[] options, String... more) {
+        String[] all = new String[1 + options.length + more.length];
+        all[0] = verb;
+        System.arraycopy(options, 0, all, 1, options.length);
+        System.arraycopy(more, 0, all, 1 + options.length, more.length);
+        return all;
+    }
+
     /** Standard output of the last run. */
     String out() {
         return out;

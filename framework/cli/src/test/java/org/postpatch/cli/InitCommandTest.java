@@ -240,7 +240,8 @@ class InitCommandTest {
 
             assertThat(cli.run("init", app.url(), "--out", suite.toString(), "--force")).as(cli.err()).isEqualTo(0);
             assertThat(Files.readString(suite)).contains("suite: stock");
-            assertThat(folder.toFile().list()).containsExactly("mine.yaml");
+            // No draft left behind: only the suite, and the schema its first line names.
+            assertThat(folder.toFile().list()).containsExactlyInAnyOrder("mine.yaml", SuiteWriter.PROBE_FILE_SCHEMA);
         }
     }
 

@@ -82,7 +82,7 @@ class VarOptionTest {
         Path file = new ProbeFiles(folder).write("java.yaml", """
                 suite: java
                 vars: { who: tests }
-                classes: [org.postpatch.java.SampleProbes]
+                classes: [org.postpatch.methods.SampleProbes]
                 probes:
                   - id: ok
                     pass: {}

@@ -1,14 +1,18 @@
 package org.postpatch.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * A {@link ProbeContext} that hands every call to another one: the base of contexts that add to
  * the attempt's own (a ready HTTP request, a browser) and leave the rest as it is.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class ForwardingProbeContext implements ProbeContext {
 
     /** The context every call goes to, usually the attempt's own. */
@@ -77,5 +81,20 @@ public abstract class ForwardingProbeContext implements ProbeContext {
     @Override
     public String redact(String text) {
         return delegate().redact(text);
+    }
+
+    @Override
+    public boolean recordsSnapshot() {
+        return delegate().recordsSnapshot();
+    }
+
+    @Override
+    public Optional<String> baselineSnapshot() {
+        return delegate().baselineSnapshot();
+    }
+
+    @Override
+    public Optional<String> baselineRunId() {
+        return delegate().baselineRunId();
     }
 }

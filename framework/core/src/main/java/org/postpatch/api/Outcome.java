@@ -1,5 +1,7 @@
 package org.postpatch.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,12 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The result of one attempt of a probe: passed, failed or skipped, with a one-line message and
  * optional details, captured values, attachments and parts (the tests inside a {@code junit} probe).
  * Immutable; the {@code with...} methods return copies.
  */
+@API(status = STABLE, since = "0.1")
 public final class Outcome {
 
     /** One part of a probe's result, such as one test of a {@code junit} probe. */
@@ -37,9 +42,10 @@ public final class Outcome {
     private final List<Attachment> attachments;
     private final List<Part> parts;
     private final boolean late;
+    private final String snapshot;
 
     private Outcome(ProbeStatus status, String message, Map<String, Object> details, Map<String, String> captures,
-                    List<Attachment> attachments, List<Part> parts, boolean late) {
+                    List<Attachment> attachments, List<Part> parts, boolean late, String snapshot) {
         this.status = status;
         this.message = message == null ? "" : message;
         this.details = details;
@@ -47,10 +53,11 @@ public final class Outcome {
         this.attachments = attachments;
         this.parts = parts;
         this.late = late;
+        this.snapshot = snapshot;
     }
 
     private static Outcome of(ProbeStatus status, String message) {
-        return new Outcome(status, message, Map.of(), Map.of(), List.of(), List.of(), false);
+        return new Outcome(status, message, Map.of(), Map.of(), List.of(), List.of(), false, null);
     }
 
     public static Outcome passed() {
@@ -72,7 +79,7 @@ public final class Outcome {
      * it is judged.
      */
     public static Outcome late(String reason) {
-        return new Outcome(ProbeStatus.FAILED, reason, Map.of(), Map.of(), List.of(), List.of(), true);
+        return new Outcome(ProbeStatus.FAILED, reason, Map.of(), Map.of(), List.of(), List.of(), true, null);
     }
 
     /** The probe does not apply here (for example, a check for another operating system). */
@@ -85,7 +92,7 @@ public final class Outcome {
         Objects.requireNonNull(value, () -> "detail '" + key + "' is null; leave it out instead");
         Map<String, Object> copy = new LinkedHashMap<>(details);
         copy.put(key, value);
-        return new Outcome(status, message, Collections.unmodifiableMap(copy), captures, attachments, parts, late);
+        return new Outcome(status, message, Collections.unmodifiableMap(copy), captures, attachments, parts, late, snapshot);
     }
 
     /** A value for the probes that need this one, usable there as {@code ${name}}. */
@@ -94,22 +101,31 @@ public final class Outcome {
         Objects.requireNonNull(value, () -> "captured value '" + name + "' is null");
         Map<String, String> copy = new LinkedHashMap<>(captures);
         copy.put(name, value);
-        return new Outcome(status, message, details, Collections.unmodifiableMap(copy), attachments, parts, late);
+        return new Outcome(status, message, details, Collections.unmodifiableMap(copy), attachments, parts, late, snapshot);
     }
 
     public Outcome withAttachment(Path file, String mediaType) {
         List<Attachment> copy = new ArrayList<>(attachments);
         copy.add(new Attachment(file, mediaType));
-        return new Outcome(status, message, details, captures, List.copyOf(copy), parts, late);
+        return new Outcome(status, message, details, captures, List.copyOf(copy), parts, late, snapshot);
     }
 
     public Outcome withParts(List<Part> newParts) {
-        return new Outcome(status, message, details, captures, attachments, List.copyOf(newParts), late);
+        return new Outcome(status, message, details, captures, attachments, List.copyOf(newParts), late, snapshot);
+    }
+
+    /**
+     * What this attempt observed, for a run that records snapshots ({@link ProbeContext#recordsSnapshot()})
+     * to keep and a later run to compare with ({@link ProbeContext#baselineSnapshot()}): text in a form
+     * the kind defines, with secrets already masked (postpatch stores it as given). Null removes it.
+     */
+    public Outcome withSnapshot(String observed) {
+        return new Outcome(status, message, details, captures, attachments, parts, late, observed);
     }
 
     /** The same outcome with another message. */
     public Outcome withMessage(String newMessage) {
-        return new Outcome(status, newMessage, details, captures, attachments, parts, late);
+        return new Outcome(status, newMessage, details, captures, attachments, parts, late, snapshot);
     }
 
     public ProbeStatus status() {
@@ -127,6 +143,11 @@ public final class Outcome {
     /** True for a failure only because the answer came too late ({@link #late(String)}). */
     public boolean isLate() {
         return late && status == ProbeStatus.FAILED;
+    }
+
+    /** What this attempt observed for a snapshot ({@link #withSnapshot}); empty when nothing. */
+    public Optional<String> snapshot() {
+        return Optional.ofNullable(snapshot);
     }
 
     public Map<String, Object> details() {

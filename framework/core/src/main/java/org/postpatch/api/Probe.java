@@ -1,10 +1,13 @@
 package org.postpatch.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Marks a method as a probe written in Java. It is scheduled, retried, timed out and reported exactly
@@ -21,6 +24,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
+@API(status = STABLE, since = "0.1")
 public @interface Probe {
 
     /** The probe id; the method name when empty. */

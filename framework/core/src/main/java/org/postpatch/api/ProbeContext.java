@@ -1,14 +1,18 @@
 package org.postpatch.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * What a running probe can ask of postpatch: its variables, its time budget, resources shared by the
  * whole run, and a place for attachments. One context per attempt.
  */
+@API(status = STABLE, since = "0.1")
 public interface ProbeContext {
 
     /** The id of the running probe. */
@@ -58,4 +62,27 @@ public interface ProbeContext {
 
     /** The text with every known secret replaced by {@code ****}. */
     String redact(String text);
+
+    /**
+     * True when this run records snapshots (a baseline; every embedded self-test, since any of them
+     * may be the baseline of the next patch): a probe that keeps one attaches what it observed to its
+     * outcome ({@link Outcome#withSnapshot}), and postpatch samples it a second time to learn what
+     * differs between two answers ({@link org.postpatch.spi.Check#sampledTwice}).
+     */
+    default boolean recordsSnapshot() {
+        return false;
+    }
+
+    /**
+     * The snapshot this probe recorded in the baseline this run is judged against, to compare with
+     * what it observes now; empty without a baseline, or when the baseline recorded none for it.
+     */
+    default Optional<String> baselineSnapshot() {
+        return Optional.empty();
+    }
+
+    /** The id of the baseline run this run is judged against, when it is known before the run; else empty. */
+    default Optional<String> baselineRunId() {
+        return Optional.empty();
+    }
 }

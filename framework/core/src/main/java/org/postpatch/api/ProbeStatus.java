@@ -1,6 +1,11 @@
 package org.postpatch.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** What happened to one probe in one run. */
+@API(status = STABLE, since = "0.1")
 public enum ProbeStatus {
     /** It ran and its expectations held. */
     PASSED,

@@ -1,5 +1,7 @@
 package org.postpatch.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * An immutable tree read from a probe file in which every value and every key remembers where it
  * was written, so that any problem found later can still name file, line and column.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ConfigNode {
 
     /** What a node holds. */

@@ -1,5 +1,7 @@
 package org.postpatch.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -25,6 +28,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * alias into the anchor's name), explicit tags, deep nesting, several documents, duplicate keys,
  * bytes that are not UTF-8 and oversized files. Limits are checked while streaming, so nothing large is ever built in memory.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ConfigTreeReader {
 
     /** Largest probe file accepted. Real suites are a few kilobytes; split larger ones with include. */

@@ -1,14 +1,18 @@
 package org.postpatch.config;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Durations as people write them in probe files and on the command line: {@code 500ms}, {@code 5s},
  * {@code 2m}, {@code 1h}, {@code 14d}, or combined like {@code 1m30s}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Durations {
 
     private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+");

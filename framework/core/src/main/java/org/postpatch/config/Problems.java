@@ -1,14 +1,18 @@
 package org.postpatch.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Collects every problem found while reading probe files, so that an operator sees all of them at
  * once instead of fixing one per run. Thread-confined: one loader uses one instance.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Problems {
 
     private final List<Problem> found = new ArrayList<>();

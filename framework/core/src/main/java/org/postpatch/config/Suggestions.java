@@ -1,25 +1,37 @@
 package org.postpatch.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** "Did you mean" for misspelt keys and names: the closest known word within a small edit distance. */
+@API(status = INTERNAL, since = "0.1")
 public final class Suggestions {
 
     private Suggestions() {
     }
 
-    /** The closest candidate to {@code word}, if one is close enough to be a likely typo. */
+    /**
+     * The closest candidate to {@code word}, if one is close enough to be a likely typo. Of two
+     * candidates as close, the one sharing the longer start with the word wins ({@code gte}: {@code gt},
+     * not {@code ge}), whatever order they come in.
+     */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String lower = word.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int bestStart = -1;
         for (String candidate : candidates) {
-            int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
+            String other = candidate.toLowerCase(Locale.ROOT);
+            int distance = distance(lower, other);
+            int start = commonStart(lower, other);
+            if (distance < bestDistance || (distance == bestDistance && start > bestStart)) {
                 best = candidate;
                 bestDistance = distance;
+                bestStart = start;
             }
         }
         int allowed = Math.max(1, Math.min(3, word.length() / 3));
@@ -29,6 +41,14 @@ public final class Suggestions {
     /** " (did you mean 'x'?)" or an empty string. */
     public static String didYouMean(String word, Collection<String> candidates) {
         return closest(word, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
+    }
+
+    private static int commonStart(String a, String b) {
+        int length = 0;
+        while (length < Math.min(a.length(), b.length()) && a.charAt(length) == b.charAt(length)) {
+            length++;
+        }
+        return length;
     }
 
     /** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("tiemout"). */

@@ -13,13 +13,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.postpatch.api.Severity;
-import org.postpatch.java.JavaProbes;
+import org.postpatch.methods.JavaProbes;
 import org.postpatch.model.LatencyTolerance;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.model.RetryPolicy;
 import org.postpatch.model.Suite;
 import org.postpatch.secret.Redactor;
-import org.postpatch.spi.Check;
+import org.postpatch.spi.Binding;
 import org.postpatch.spi.ProbeKind;
 import org.postpatch.spi.ProbeKinds;
 import org.postpatch.spi.Spec;
@@ -629,17 +629,17 @@ public final class SuiteLoader {
             return ConfigNode.resolved(string.location(), variables.parts(string.text(), Map.of(), redactor::add));
         });
         ProbeKind kind = kinds.get(probe.kind()).orElseThrow();
-        Spec spec = Spec.of(checked, problems, probe.kind());
-        Check check;
+        Spec spec = Spec.forValidation(kind, checked, problems);
+        Binding binding;
         try {
-            check = kind.bind(spec);
+            binding = kind.bind(spec);
         } catch (RuntimeException broken) {
             problems.add(checked.location(), "the " + probe.kind() + " kind could not read this probe: " + broken);
             return Set.of();
         }
         spec.finish();
         problems.inProbe(null);
-        return check == null ? Set.of() : check.captures();
+        return binding == null ? Set.of() : binding.captures();
     }
 
     private static Set<String> reportCycles(Map<String, ProbeDefinition> byId, Problems problems) {

@@ -1,7 +1,10 @@
 package org.postpatch.config;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A piece of a string value from a probe file once its {@code ${...}} references are resolved:
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param text  the text
  * @param value true for a value put in for a reference
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record TextPart(String text, boolean value) {
 
     public TextPart {

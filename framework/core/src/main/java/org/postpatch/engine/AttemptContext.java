@@ -26,11 +26,13 @@ final class AttemptContext implements ProbeContext {
     private final Redactor redactor;
     private final SharedResources shared;
     private final Path attachmentRoot;
+    private final Snapshots snapshots;
     private final List<Runnable> cancelActions = new ArrayList<>();
     private boolean cancelled;
 
     AttemptContext(Suite suite, ProbeDefinition probe, String target, int attempt, Duration timeout,
-                   Map<String, String> captures, Redactor redactor, SharedResources shared, Path attachmentRoot) {
+                   Map<String, String> captures, Redactor redactor, SharedResources shared, Path attachmentRoot,
+                   Snapshots snapshots) {
         this.suite = suite;
         this.probe = probe;
         this.target = target;
@@ -41,6 +43,7 @@ final class AttemptContext implements ProbeContext {
         this.redactor = redactor;
         this.shared = shared;
         this.attachmentRoot = attachmentRoot;
+        this.snapshots = snapshots;
     }
 
     @Override
@@ -151,5 +154,20 @@ final class AttemptContext implements ProbeContext {
     @Override
     public String redact(String text) {
         return redactor.redact(text);
+    }
+
+    @Override
+    public boolean recordsSnapshot() {
+        return snapshots.record();
+    }
+
+    @Override
+    public Optional<String> baselineSnapshot() {
+        return snapshots.of(suite.name(), probe.id());
+    }
+
+    @Override
+    public Optional<String> baselineRunId() {
+        return snapshots.baselineRunId(suite.name());
     }
 }

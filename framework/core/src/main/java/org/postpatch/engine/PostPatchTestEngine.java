@@ -23,8 +23,8 @@ import org.postpatch.api.ProbeSuite;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.SourceLocation;
 import org.postpatch.config.SuiteLoader;
-import org.postpatch.java.JavaProbeKind;
-import org.postpatch.java.JavaProbes;
+import org.postpatch.methods.JavaProbeKind;
+import org.postpatch.methods.JavaProbes;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.model.Suite;
 import org.postpatch.result.SuiteResult;
@@ -185,7 +185,7 @@ public final class PostPatchTestEngine implements TestEngine {
             listener.executionFinished(root, TestExecutionResult.failed(new ProbeFailure(invalid.getMessage())));
             return;
         }
-        ProbeRun.Deadline deadline = settings.runTimeout().map(ProbeRun.Deadline::after).orElse(ProbeRun.Deadline.NONE);
+        Deadline deadline = settings.runTimeout().map(Deadline::after).orElse(Deadline.NONE);
         ProbeKinds kinds = ProbeKinds.load(Thread.currentThread().getContextClassLoader());
         try (SharedResources shared = new SharedResources()) {
             for (TestDescriptor child : root.getChildren()) {

@@ -135,6 +135,11 @@ final class ProbeRun implements Runnable {
         } catch (IllegalArgumentException | IllegalStateException invalid) {
             return Outcome.failed(invalid.getMessage());
         }
+        return sampledTwice(check, attempts(check));
+    }
+
+    /** The outcome of the attempts the retry policy allows. */
+    private Outcome attempts(Check check) {
         if (!probe.retry().retries()) {
             return attempt(check);
         }
@@ -179,8 +184,8 @@ final class ProbeRun implements Runnable {
         ProbeKind kind = kinds.get(probe.kind()).orElseThrow(() ->
                 new IllegalStateException("no probe kind '" + probe.kind() + "' on the classpath"));
         Problems problems = new Problems();
-        Spec spec = Spec.of(resolved, problems, probe.kind());
-        Check check = kind.bind(spec);
+        Spec spec = Spec.forRun(kind, resolved, problems);
+        Check check = kind.bind(spec).check().orElse(null);
         spec.finish();
         if (!problems.isEmpty() || check == null) {
             String first = problems.isEmpty() ? "the kind refused the probe" : problems.all().get(0).message();
@@ -188,6 +193,32 @@ final class ProbeRun implements Runnable {
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
         }
         return check;
+    }
+
+    /**
+     * For a run that records snapshots, a passing outcome with a snapshot is sampled once more, right
+     * away, and the check folds the two ({@link Check#sampledTwice}): what differs between them is
+     * noise. The second sample is neither an attempt nor timed. Other runs keep no snapshot.
+     */
+    private Outcome sampledTwice(Check check, Outcome first) {
+        if (first.snapshot().isEmpty()) {
+            return first;
+        }
+        if (!control.snapshots().record() || !first.isPassed() || finished.get()) {
+            return first.withSnapshot(null);
+        }
+        Duration budget = runDeadline.cap(probe.timeout());
+        Outcome second = budget.isZero() ? Outcome.failed("not started: the run's timeout expired")
+                : execute(check, Math.max(1, attempts.get()), budget);
+        try {
+            Outcome folded = check.sampledTwice(first, second);
+            int size = folded.snapshot().map(String::length).orElse(0);
+            return size <= Snapshots.MAX_CHARS ? folded : folded.withSnapshot(null).withMessage(folded.message()
+                    + "; snapshot not recorded: " + size + " characters, over the limit of " + Snapshots.MAX_CHARS);
+        } catch (RuntimeException unusable) {
+            return first.withSnapshot(null).withMessage(first.message() + "; snapshot not recorded: "
+                    + Failures.describe(unusable));
+        }
     }
 
     private Outcome attempt(Check check) {
@@ -199,10 +230,19 @@ final class ProbeRun implements Runnable {
             return Outcome.failed("not started: the run's timeout expired");
         }
         int number = attempts.incrementAndGet();
-        AttemptContext context = new AttemptContext(suite, probe, settings.target(), number, budget, captures,
-                control.redactor(), shared, settings.attachments());
-        currentContext = context;
         long start = System.nanoTime();
+        try {
+            return execute(check, number, budget);
+        } finally {
+            lastAttemptNanos = System.nanoTime() - start;
+        }
+    }
+
+    /** Runs the check once on its own thread, abandoned when {@code budget} runs out. */
+    private Outcome execute(Check check, int number, Duration budget) {
+        AttemptContext context = new AttemptContext(suite, probe, settings.target(), number, budget, captures,
+                control.redactor(), shared, settings.attachments(), control.snapshots());
+        currentContext = context;
         Future<Outcome> attempt = ATTEMPTS.submit(() -> {
             // Pooled threads keep whichever class loader created them; probes see the run's.
             Thread.currentThread().setContextClassLoader(classLoader);
@@ -233,8 +273,6 @@ final class ProbeRun implements Runnable {
             attempt.cancel(true);
             Thread.currentThread().interrupt();
             return Outcome.failed("interrupted");
-        } finally {
-            lastAttemptNanos = System.nanoTime() - start;
         }
     }
 
@@ -269,7 +307,13 @@ final class ProbeRun implements Runnable {
         return new ProbeResult(suite.name(), probe.id(), probe.kind(), probe.severity(), outcome.status(), startedAt,
                 total, last, Math.max(attempts.get(), outcome.status() == ProbeStatus.SKIPPED ? 0 : 1),
                 Failures.shortened(control.redactor().redact(outcome.message())), List.of(), details, parts, outcome.attachments(),
-                probe.location().toString(), outcome.isLate(), List.of(), null);
+                probe.location().toString(), outcome.isLate(), List.of(), null, recordedSnapshot(outcome));
+    }
+
+    /** The snapshot to record: only in a run that records them, and never one over the limit. */
+    private String recordedSnapshot(Outcome outcome) {
+        return outcome.snapshot().filter(snapshot -> control.snapshots().record() && snapshot.length() <= Snapshots.MAX_CHARS)
+                .orElse(null);
     }
 
     /** Strings, and strings inside lists and maps, with secrets masked. */
@@ -286,32 +330,5 @@ final class ProbeRun implements Runnable {
             return copy;
         }
         return value;
-    }
-
-    /** The run's deadline, if it has one. */
-    record Deadline(long nanos) {
-        static final Deadline NONE = new Deadline(Long.MAX_VALUE);
-
-        static Deadline after(Duration timeout) {
-            return new Deadline(System.nanoTime() + timeout.toNanos());
-        }
-
-        boolean passed() {
-            return nanos != Long.MAX_VALUE && System.nanoTime() - nanos >= 0;
-        }
-
-        Duration remaining() {
-            if (nanos == Long.MAX_VALUE) {
-                return Duration.ofSeconds(Long.MAX_VALUE / 1_000_000_000L);
-            }
-            long left = nanos - System.nanoTime();
-            return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
-        }
-
-        /** The smaller of {@code wanted} and the time left. */
-        Duration cap(Duration wanted) {
-            Duration left = remaining();
-            return wanted.compareTo(left) <= 0 ? wanted : left;
-        }
     }
 }

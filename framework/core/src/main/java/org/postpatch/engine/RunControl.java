@@ -5,19 +5,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.postpatch.secret.Redactor;
 
 /**
- * The runner's handle on an engine run: who observes it, which secrets to redact, and how to stop it
- * early (Ctrl-C, SIGTERM). One per run; an engine made by ServiceLoader gets a quiet one of its own.
+ * The runner's handle on an engine run: who observes it, which secrets to redact, what it does with
+ * snapshots, and how to stop it early (Ctrl-C, SIGTERM). One per run; an engine made by ServiceLoader
+ * gets a quiet one of its own.
  */
 public final class RunControl {
 
     private final Redactor redactor;
     private final ProbeObserver observer;
+    private final Snapshots snapshots;
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final AtomicBoolean timedOut = new AtomicBoolean();
 
     public RunControl(Redactor redactor, ProbeObserver observer) {
+        this(redactor, observer, Snapshots.NONE);
+    }
+
+    public RunControl(Redactor redactor, ProbeObserver observer, Snapshots snapshots) {
         this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.observer = Objects.requireNonNull(observer, "observer");
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
     }
 
     /** A control with no observer, for an engine found by ServiceLoader (IDE, Surefire). */
@@ -31,6 +38,11 @@ public final class RunControl {
 
     public ProbeObserver observer() {
         return observer;
+    }
+
+    /** Whether the run records snapshots, and the baseline's it compares with. */
+    public Snapshots snapshots() {
+        return snapshots;
     }
 
     /**

@@ -48,7 +48,7 @@ final class SuiteExecution {
     private final RunControl control;
     private final SharedResources shared;
     private final ProbeKinds kinds;
-    private final ProbeRun.Deadline deadline;
+    private final Deadline deadline;
 
     private final Map<String, ProbeDescriptor> descriptors = new LinkedHashMap<>();
     private final Map<String, ProbeDefinition> definitions = new LinkedHashMap<>();
@@ -58,7 +58,7 @@ final class SuiteExecution {
     private final BlockingQueue<ProbeRun> done = new LinkedBlockingQueue<>();
 
     SuiteExecution(SuiteDescriptor descriptor, EngineExecutionListener listener, ExecutionSettings settings,
-                   RunControl control, SharedResources shared, ProbeKinds kinds, ProbeRun.Deadline deadline) {
+                   RunControl control, SharedResources shared, ProbeKinds kinds, Deadline deadline) {
         this.descriptor = descriptor;
         this.suite = descriptor.suite();
         this.listener = listener;

@@ -185,11 +185,12 @@ public final class ConsoleReport implements ProbeObserver {
     }
 
     private String verdictText(Verdict verdict) {
-        return switch (verdict) {
-            case PASS -> paint(GREEN, "PASS");
-            case WARN -> paint(YELLOW, "WARN");
-            case FAIL -> paint(RED, "FAIL");
+        String colourOfVerdict = switch (verdict) {
+            case PASS -> GREEN;
+            case WARN -> YELLOW;
+            case FAIL -> RED;
         };
+        return paint(colourOfVerdict, verdict.name());
     }
 
     private String status(ProbeStatus status, Severity severity) {

@@ -1,26 +1,32 @@
 package org.postpatch.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * The HTML report: one self-contained page (no scripts, no external resources) rendered from the
- * JSON report, so that a run read back from the ledger renders the same as a fresh one. After a
+ * run's JSON document, so that a run read back from the ledger renders the same as a fresh one. After a
  * verify it shows the change of each probe and what changed in the fingerprint.
  */
-public final class HtmlReport {
+public final class HtmlReport implements Report {
 
-    private HtmlReport() {
+    HtmlReport() {
     }
 
-    public static void write(JsonNode report, Path file) throws IOException {
-        ReportFiles.write(file, render(report).getBytes(StandardCharsets.UTF_8));
+    @Override
+    public String name() {
+        return "html";
     }
 
-    public static String render(JsonNode report) {
+    @Override
+    public String contentType() {
+        return "text/html; charset=utf-8";
+    }
+
+    @Override
+    public String render(RunReport run) {
+        JsonNode report = run.document();
         StringBuilder html = new StringBuilder(8192);
         String verdict = report.path("verdict").asText();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")

@@ -3,7 +3,6 @@ package org.postpatch.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -29,32 +28,34 @@ import org.postpatch.secret.Redactor;
  * SKIPPED probes are {@code skipped} with theirs. Only postpatch's own facts go in
  * {@code properties}, never the JVM's system properties.
  */
-public final class JunitXmlReport {
+public final class JunitXmlReport implements Report {
 
-    private final Redactor redactor;
-
-    public JunitXmlReport(Redactor redactor) {
-        this.redactor = redactor;
+    JunitXmlReport() {
     }
 
-    public void write(RunResult run, Path file) throws IOException {
-        write(run, null, file);
+    @Override
+    public String name() {
+        return "junit";
     }
 
-    /** Writes the report of a run judged against a baseline ({@code comparison} may be null). */
-    public void write(RunResult run, Comparison comparison, Path file) throws IOException {
-        ReportFiles.write(file, render(run, comparison).getBytes(StandardCharsets.UTF_8));
-    }
-
-    public String render(RunResult run) {
-        return render(run, null);
+    @Override
+    public String contentType() {
+        return "application/xml";
     }
 
     /**
      * After a verify, REGRESSED probes are failures saying they passed in the baseline, and
      * STILL_FAILING ones failures saying they already failed there, so CI shows both, distinctly.
+     *
+     * @throws IllegalArgumentException for a run known by its JSON document only: the XML needs the
+     *                                  run's parts and attachments as they were
      */
-    public String render(RunResult run, Comparison comparison) {
+    @Override
+    public String render(RunReport report) {
+        RunResult run = report.run().orElseThrow(() -> new IllegalArgumentException(
+                "the JUnit XML report is written when a run ends, not from a recorded run"));
+        Comparison comparison = report.comparison().orElse(null);
+        Redactor redactor = report.redactor();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
@@ -71,7 +72,7 @@ public final class JunitXmlReport {
             xml.writeAttribute("timestamp", timestamp(run.startedAt()));
             xml.writeCharacters("\n");
             for (SuiteResult suite : run.suites()) {
-                writeSuite(xml, run, suite, comparison);
+                writeSuite(xml, run, suite, comparison, redactor);
             }
             xml.writeEndElement();
             xml.writeCharacters("\n");
@@ -83,8 +84,8 @@ public final class JunitXmlReport {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private void writeSuite(XMLStreamWriter xml, RunResult run, SuiteResult suite, Comparison comparison)
-            throws XMLStreamException {
+    private static void writeSuite(XMLStreamWriter xml, RunResult run, SuiteResult suite, Comparison comparison,
+                                   Redactor redactor) throws XMLStreamException {
         Counts counts = Counts.of(suite.probes());
         int cases = counts.total() + suite.probes().stream().mapToInt(p -> p.parts().size()).sum();
         int failures = counts.failed() + (int) suite.probes().stream().flatMap(p -> p.parts().stream())
@@ -103,20 +104,20 @@ public final class JunitXmlReport {
         xml.writeAttribute("hostname", clean(run.target()));
         xml.writeCharacters("\n    ");
         xml.writeStartElement("properties");
-        property(xml, "postpatch.runId", run.runId());
-        property(xml, "postpatch.target", run.target());
-        property(xml, "postpatch.verdict", comparison == null ? suite.verdict().name() : comparison.verdict(run).name());
+        property(xml, redactor, "postpatch.runId", run.runId());
+        property(xml, redactor, "postpatch.target", run.target());
+        property(xml, redactor, "postpatch.verdict", comparison == null ? suite.verdict().name() : comparison.verdict(run).name());
         if (comparison != null) {
-            property(xml, "postpatch.baseline", comparison.baseline().runId());
-            property(xml, "postpatch.changes", comparison.summary());
+            property(xml, redactor, "postpatch.baseline", comparison.baseline().runId());
+            property(xml, redactor, "postpatch.changes", comparison.summary());
             for (int i = 0; i < comparison.fingerprintChanges().size(); i++) {
-                property(xml, "postpatch.changed." + (i + 1), comparison.fingerprintChanges().get(i).toString());
+                property(xml, redactor, "postpatch.changed." + (i + 1), comparison.fingerprintChanges().get(i).toString());
             }
         }
         if (run.interrupted()) {
-            property(xml, "postpatch.interrupted", "true");
+            property(xml, redactor, "postpatch.interrupted", "true");
         }
-        run.fingerprint().sorted().forEach((fact, value) -> property(xml, "postpatch.fingerprint." + fact, value));
+        run.fingerprint().sorted().forEach((fact, value) -> property(xml, redactor, "postpatch.fingerprint." + fact, value));
         xml.writeCharacters("\n    ");
         xml.writeEndElement();
         for (ProbeResult probe : suite.probes()) {
@@ -129,10 +130,10 @@ public final class JunitXmlReport {
                     notice = probe.passed() && !compared.note().isEmpty() ? compared.change() + ": " + compared.note() : null;
                 }
             }
-            writeCase(xml, suite.suite(), probe.id(), probe.duration(), probe.status(), message,
+            writeCase(xml, redactor, suite.suite(), probe.id(), probe.duration(), probe.status(), message,
                     probe.severity(), probe, notice);
             for (Outcome.Part part : probe.parts()) {
-                writeCase(xml, suite.suite() + "." + probe.id(), part.name(), part.duration(), part.status(),
+                writeCase(xml, redactor, suite.suite() + "." + probe.id(), part.name(), part.duration(), part.status(),
                         part.message(), probe.severity(), null, null);
             }
         }
@@ -142,8 +143,9 @@ public final class JunitXmlReport {
     }
 
     /** One test case; {@code notice} (may be null) goes to its output: why a passing probe is FLAKY or SLOWER. */
-    private void writeCase(XMLStreamWriter xml, String className, String name, Duration duration, ProbeStatus status,
-                           String message, Severity severity, ProbeResult probe, String notice) throws XMLStreamException {
+    private static void writeCase(XMLStreamWriter xml, Redactor redactor, String className, String name, Duration duration,
+                                  ProbeStatus status, String message, Severity severity, ProbeResult probe, String notice)
+            throws XMLStreamException {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("name", clean(name));
@@ -206,7 +208,7 @@ public final class JunitXmlReport {
         };
     }
 
-    private void property(XMLStreamWriter xml, String name, String value) {
+    private static void property(XMLStreamWriter xml, Redactor redactor, String name, String value) {
         try {
             xml.writeCharacters("\n      ");
             xml.writeEmptyElement("property");

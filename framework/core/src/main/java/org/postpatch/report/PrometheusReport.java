@@ -4,49 +4,71 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import org.postpatch.result.Verdict;
 
 /**
- * The last run in the Prometheus text exposition format (version 0.0.4), from the JSON report. Label
+ * A run in the Prometheus text exposition format (version 0.0.4), from its JSON document. Label
  * cardinality is bounded: one series per probe and status, and a handful of fingerprint facts.
  * Probe names are only included when the reader is allowed to see them.
  */
-public final class PrometheusReport {
+public final class PrometheusReport implements Report {
 
     /** The content type Prometheus expects. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private static final String[] STATUSES = {"PASSED", "FAILED", "BLOCKED", "SKIPPED"};
-    private static final String[] VERDICTS = {"PASS", "WARN", "FAIL"};
     private static final String[] FINGERPRINT_FACTS = {"app.version", "jvm.version", "jvm.vendor", "os.version", "patch.id"};
 
-    private PrometheusReport() {
+    PrometheusReport() {
+    }
+
+    @Override
+    public String name() {
+        return "prometheus";
+    }
+
+    @Override
+    public String contentType() {
+        return CONTENT_TYPE;
     }
 
     /**
-     * Renders the metrics.
-     *
-     * @param report        the last run's JSON report, or null when there has been none
+     * The run's metrics, its age counted to {@link RunReport#renderedAt()}, the runs counted by
+     * {@link RunReport#runsByVerdict()}, and the per-probe series only when the reader may see probe names.
+     */
+    @Override
+    public String render(RunReport run) {
+        return render(run.document(), run.probeNames(), run.renderedAt(), run.runsByVerdict());
+    }
+
+    /** The metrics before any run has finished: {@code postpatch_up} 0 and the runs counted so far. */
+    public static String withoutRun(Map<Verdict, Long> runsByVerdict) {
+        return render(null, false, null, runsByVerdict);
+    }
+
+    /**
+     * @param report        the run's JSON document, or null when there has been none
      * @param withProbes    whether per-probe series (with probe names) are included
-     * @param now           the current time, for the age of the last run
+     * @param now           the current time, for the age of the run
      * @param runsByVerdict runs since the process started, by verdict
      */
-    public static String render(JsonNode report, boolean withProbes, Instant now, Map<String, Long> runsByVerdict) {
+    private static String render(JsonNode report, boolean withProbes, Instant now, Map<Verdict, Long> runsByVerdict) {
         StringBuilder out = new StringBuilder(4096);
         String suite = report == null ? "" : report.path("suite").asText();
         help(out, "postpatch_up", "gauge", "1 when a self-test result is available, 0 when none has run yet.");
         sample(out, "postpatch_up", "suite", suite, report == null ? 0 : 1);
         help(out, "postpatch_runs_total", "counter", "Runs since the process started, by verdict.");
-        for (String verdict : VERDICTS) {
-            sample(out, "postpatch_runs_total", "verdict", verdict, runsByVerdict.getOrDefault(verdict, 0L));
+        for (Verdict verdict : Verdict.values()) {
+            sample(out, "postpatch_runs_total", "verdict", verdict.name(), runsByVerdict.getOrDefault(verdict, 0L));
         }
         if (report == null) {
             return out.toString();
         }
-        String verdict = JsonReport.runVerdict(report);
+        Verdict verdict = ReportDocument.runVerdict(report);
         help(out, "postpatch_verdict", "gauge", "The last run's verdict: 1 for the current one.");
-        for (String candidate : VERDICTS) {
-            out.append("postpatch_verdict{suite=\"").append(label(suite)).append("\",verdict=\"").append(candidate)
-                    .append("\"} ").append(candidate.equals(verdict) ? 1 : 0).append('\n');
+        for (Verdict candidate : Verdict.values()) {
+            out.append("postpatch_verdict{suite=\"").append(label(suite)).append("\",verdict=\"").append(candidate.name())
+                    .append("\"} ").append(candidate == verdict ? 1 : 0).append('\n');
         }
         Instant started = Instant.parse(report.path("startedAt").asText());
         double duration = report.path("durationMs").asLong() / 1000.0;

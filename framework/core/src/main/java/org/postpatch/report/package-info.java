@@ -1,2 +1,2 @@
-/** Rendering results: the live console view, JSON and JUnit XML reports, written atomically. */
+/** Rendering results: the live console view, and the report formats (JSON, JUnit XML, HTML, Prometheus) written atomically. */
 package org.postpatch.report;

@@ -19,6 +19,9 @@ import org.postpatch.api.Severity;
  * @param samples       every time the probe ran in this run, first first, when it ran more than once
  *                      (measured again warm, or run again to confirm a failure); empty when it ran once
  * @param confirmation  what running it again showed, when it had failed
+ * @param snapshot      what it observed, for the ledger to keep and later runs to compare with, in a form
+ *                      its kind defines, secrets masked; null when none (only runs that record snapshots
+ *                      keep one; never in reports)
  */
 public record ProbeResult(
         String suite,
@@ -38,7 +41,8 @@ public record ProbeResult(
         String location,
         boolean late,
         List<Sample> samples,
-        Confirmation confirmation) {
+        Confirmation confirmation,
+        String snapshot) {
 
     public ProbeResult {
         Objects.requireNonNull(id, "id");
@@ -58,7 +62,7 @@ public record ProbeResult(
                        Map<String, Object> details, List<Outcome.Part> parts, List<Outcome.Attachment> attachments,
                        String location) {
         this(suite, id, kind, severity, status, startedAt, duration, lastAttempt, attempts, message, blockedBy, details,
-                parts, attachments, location, false, List.of(), Confirmation.NONE);
+                parts, attachments, location, false, List.of(), Confirmation.NONE, null);
     }
 
     public boolean passed() {
@@ -73,13 +77,13 @@ public record ProbeResult(
     /** The same result with another last-attempt time (the fastest of several samples). */
     public ProbeResult withLastAttempt(Duration time) {
         return new ProbeResult(suite, id, kind, severity, status, startedAt, duration, time, attempts, message, blockedBy,
-                details, parts, attachments, location, late, samples, confirmation);
+                details, parts, attachments, location, late, samples, confirmation, snapshot);
     }
 
     /** The same result with these samples and this confirmation. */
     public ProbeResult withSamples(List<Sample> taken, Confirmation confirmed) {
         return new ProbeResult(suite, id, kind, severity, status, startedAt, duration, lastAttempt, attempts, message,
-                blockedBy, details, parts, attachments, location, late, taken, confirmed);
+                blockedBy, details, parts, attachments, location, late, taken, confirmed, snapshot);
     }
 
     /** The samples taken, or this result alone as its only sample. */

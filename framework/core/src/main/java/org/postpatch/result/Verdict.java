@@ -1,6 +1,8 @@
 package org.postpatch.result;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Optional;
 import org.postpatch.api.ProbeStatus;
 import org.postpatch.api.Severity;
 
@@ -22,6 +24,14 @@ public enum Verdict {
             }
         }
         return verdict;
+    }
+
+    /**
+     * The verdict a text names, as recorded in a report or the ledger; empty for a name this version
+     * does not know (written by a newer postpatch, say), so that a reader can show it as it is.
+     */
+    public static Optional<Verdict> named(String name) {
+        return Arrays.stream(values()).filter(verdict -> verdict.name().equals(name)).findFirst();
     }
 
     /** The worse of two verdicts. */

@@ -27,6 +27,7 @@ import org.postpatch.engine.ExecutionSettings;
 import org.postpatch.engine.PostPatchTestEngine;
 import org.postpatch.engine.ProbeObserver;
 import org.postpatch.engine.RunControl;
+import org.postpatch.engine.Snapshots;
 import org.postpatch.engine.SuiteSelector;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.model.Suite;
@@ -47,6 +48,9 @@ import org.postpatch.secret.Redactor;
  */
 public final class Runner {
 
+    /** The folder that holds screenshots and other attachments, by default in the temporary folder. */
+    public static final String ATTACHMENTS_FOLDER = "postpatch-attachments";
+
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final int parallel;
@@ -57,6 +61,7 @@ public final class Runner {
     private final Redactor redactor;
     private final ProbeObserver observer;
     private final Fingerprint fingerprint;
+    private final Snapshots snapshots;
     private volatile RunControl current;
     private volatile boolean interruptRequested;
 
@@ -69,10 +74,16 @@ public final class Runner {
         this.redactor = builder.redactor;
         this.observer = builder.observer;
         this.fingerprint = builder.fingerprint;
+        this.snapshots = builder.snapshots;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Where attachments go unless told otherwise: {@value #ATTACHMENTS_FOLDER} in the temporary folder. */
+    public static Path defaultAttachments() {
+        return Path.of(System.getProperty("java.io.tmpdir"), ATTACHMENTS_FOLDER);
     }
 
     /** Settings for a runner; all optional. */
@@ -80,11 +91,12 @@ public final class Runner {
         private int parallel = ExecutionSettings.DEFAULT_PARALLEL;
         private Duration timeout;
         private String target;
-        private Path attachments = Path.of(System.getProperty("java.io.tmpdir"), "postpatch-attachments");
+        private Path attachments = defaultAttachments();
         private TagExpression tags;
         private Redactor redactor = new Redactor();
         private ProbeObserver observer = ProbeObserver.NONE;
         private Fingerprint fingerprint;
+        private Snapshots snapshots = Snapshots.NONE;
 
         private Builder() {
         }
@@ -141,6 +153,12 @@ public final class Runner {
             return this;
         }
 
+        /** Whether the run records snapshots, and the baseline's its probes compare with; none by default. */
+        public Builder snapshots(Snapshots value) {
+            this.snapshots = Objects.requireNonNull(value, "snapshots");
+            return this;
+        }
+
         public Runner build() {
             return new Runner(this);
         }
@@ -178,7 +196,7 @@ public final class Runner {
                 observer.suiteFinished(result);
             }
         };
-        RunControl control = new RunControl(redactor, collecting);
+        RunControl control = new RunControl(redactor, collecting, snapshots);
         current = control;
         if (interruptRequested) {
             control.interrupt();

@@ -1,5 +1,8 @@
 package org.postpatch.spi;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.postpatch.api.Outcome;
 import org.postpatch.api.ProbeContext;
 
@@ -8,6 +11,7 @@ import org.postpatch.api.ProbeContext;
  * request or a WebDriver. A {@code @Probe} method parameter of type {@link #type()} receives
  * {@link #provide(ProbeContext)}. Found with {@link java.util.ServiceLoader}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ContextProvider {
 
     /** The parameter type this provider supplies. */

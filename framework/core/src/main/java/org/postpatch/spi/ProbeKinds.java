@@ -1,5 +1,7 @@
 package org.postpatch.spi;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,11 +10,13 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The probe kinds available in this process, found with {@link ServiceLoader} and keyed by name.
  * Two providers of the same name fail at start-up, naming both.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProbeKinds {
 
     private final Map<String, ProbeKind> byName;

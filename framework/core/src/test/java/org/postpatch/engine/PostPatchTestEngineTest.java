@@ -17,7 +17,7 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
-import org.postpatch.java.SampleProbes;
+import org.postpatch.methods.SampleProbes;
 import org.postpatch.model.Suite;
 import org.postpatch.testing.ProbeFiles;
 

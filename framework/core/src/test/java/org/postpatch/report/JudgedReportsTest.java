@@ -1,6 +1,7 @@
 package org.postpatch.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,7 +76,7 @@ class JudgedReportsTest {
 
     @Test
     void theJsonReportCountsRootCausesAndCarriesTheSamplesWithinThePublishedSchema() throws Exception {
-        String json = new JsonReport(redactor).render(judged.result(), judged.comparison());
+        String json = Reports.JSON.render(RunReport.of(judged.result(), judged.comparison(), redactor));
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(Files.readString(Path.of("../../docs/report.schema.json")));
         assertThat(schema.validate(new ObjectMapper().readTree(json))).isEmpty();
@@ -93,7 +94,7 @@ class JudgedReportsTest {
 
     @Test
     void theJunitXmlFailsOnlyTheRootCauseAndStillMatchesTheJenkinsSchema() throws Exception {
-        String xml = new JunitXmlReport(redactor).render(judged.result(), judged.comparison());
+        String xml = Reports.JUNIT.render(RunReport.of(judged.result(), judged.comparison(), redactor));
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(getClass().getResource("/xsd/junit.xsd"))
                 .newValidator()
@@ -107,7 +108,7 @@ class JudgedReportsTest {
 
     @Test
     void theHtmlReportAndTheConsoleSayTheSame() {
-        String html = HtmlReport.render(new JsonReport(redactor).tree(judged.result(), judged.comparison()));
+        String html = Reports.HTML.render(RunReport.of(judged.result(), judged.comparison(), redactor));
         assertThat(html).contains("1 regressed (2 blocked by it), 1 flaky").contains("<td class=\"change\">FLAKY</td>")
                 .contains("run 2 times: FAILED");
 
@@ -119,5 +120,19 @@ class JudgedReportsTest {
                 .containsPattern("BLOCKED +cart +blocked by health \\(REGRESSED\\)")
                 .containsPattern("FLAKY +stock +failed \\(not yet \\(attempt 1\\)\\), passed when run again")
                 .contains("FAIL  shop: 1 regressed (2 blocked by it), 1 flaky, 0 fixed");
+    }
+
+    @Test
+    void aRunReadBackFromItsJsonRendersAsItDidWhenFresh() throws Exception {
+        Instant at = Instant.parse("2026-03-01T10:05:00Z");
+        RunReport fresh = RunReport.of(judged.result(), judged.comparison(), redactor).renderedAt(at);
+        RunReport recorded = RunReport.recorded(new ObjectMapper().readTree(Reports.JSON.render(fresh))).renderedAt(at);
+
+        for (Report format : List.of(Reports.JSON, Reports.HTML, Reports.PROMETHEUS)) {
+            assertThat(format.render(recorded)).as(format.name()).isEqualTo(format.render(fresh));
+        }
+        assertThat(recorded.runVerdict()).isEqualTo(judged.result().verdict());
+        assertThatThrownBy(() -> Reports.JUNIT.render(recorded)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not from a recorded run");
     }
 }

@@ -66,7 +66,7 @@ class ReportsTest {
 
     @Test
     void jsonReportValidatesAgainstThePublishedSchema() throws Exception {
-        String json = new JsonReport(redactor).render(run);
+        String json = Reports.JSON.render(RunReport.of(run, redactor));
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(Files.readString(Path.of("../../docs/report.schema.json")));
         List<Error> errors = schema.validate(new ObjectMapper().readTree(json));
@@ -86,7 +86,7 @@ class ReportsTest {
 
     @Test
     void junitXmlHasOneTestCasePerProbeInDeclaredOrderAndMatchesTheJenkinsSchema() throws Exception {
-        String xml = new JunitXmlReport(redactor).render(run);
+        String xml = Reports.JUNIT.render(RunReport.of(run, redactor));
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(getClass().getResource("/xsd/junit.xsd"))
                 .newValidator()
@@ -114,8 +114,8 @@ class ReportsTest {
     @Test
     void reportsAreWrittenAtomicallyIntoNewFolders() throws Exception {
         Path target = folder.resolve("out/deeper/report.json");
-        new JsonReport(redactor).write(run, target);
-        new JsonReport(redactor).write(run, target);
+        Reports.JSON.write(RunReport.of(run, redactor), target);
+        Reports.JSON.write(RunReport.of(run, redactor), target);
         assertThat(target).exists();
         assertThat(new ObjectMapper().readTree(target.toFile()).get("verdict").asText()).isEqualTo("FAIL");
         try (var left = Files.list(target.getParent())) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.postpatch.api.Outcome;
+import org.postpatch.spi.Binding;
 import org.postpatch.spi.Check;
 import org.postpatch.spi.ProbeKind;
 import org.postpatch.spi.Spec;
@@ -29,9 +30,9 @@ public final class TestKinds {
         }
 
         @Override
-        public Check bind(Spec spec) {
+        public Binding bind(Spec spec) {
             String message = spec.isMap() ? spec.optionalString("message").orElse("") : "";
-            return context -> Outcome.passed(message);
+            return Binding.of(context -> Outcome.passed(message));
         }
     }
 
@@ -43,9 +44,9 @@ public final class TestKinds {
         }
 
         @Override
-        public Check bind(Spec spec) {
+        public Binding bind(Spec spec) {
             String message = spec.isMap() ? spec.optionalString("message").orElse("failed on purpose") : "failed on purpose";
-            return context -> Outcome.failed(message);
+            return Binding.of(context -> Outcome.failed(message));
         }
     }
 
@@ -57,12 +58,12 @@ public final class TestKinds {
         }
 
         @Override
-        public Check bind(Spec spec) {
+        public Binding bind(Spec spec) {
             Duration duration = spec.optionalDuration("for").orElse(Duration.ofSeconds(1));
-            return context -> {
+            return Binding.of(context -> {
                 Thread.sleep(duration.toMillis());
                 return Outcome.passed("slept " + duration.toMillis() + "ms");
-            };
+            });
         }
     }
 
@@ -74,8 +75,8 @@ public final class TestKinds {
         }
 
         @Override
-        public Check bind(Spec spec) {
-            return context -> {
+        public Binding bind(Spec spec) {
+            return Binding.of(context -> {
                 long until = System.nanoTime() + Duration.ofMinutes(10).toNanos();
                 while (System.nanoTime() < until) {
                     try {
@@ -85,7 +86,7 @@ public final class TestKinds {
                     }
                 }
                 return Outcome.passed();
-            };
+            });
         }
     }
 
@@ -97,12 +98,12 @@ public final class TestKinds {
         }
 
         @Override
-        public Check bind(Spec spec) {
+        public Binding bind(Spec spec) {
             String file = spec.string("file");
-            return context -> {
+            return Binding.of(context -> {
                 Files.writeString(Path.of(file), context.probeId());
                 return Outcome.passed("wrote " + file);
-            };
+            });
         }
     }
 
@@ -116,14 +117,14 @@ public final class TestKinds {
         }
 
         @Override
-        public Check bind(Spec spec) {
+        public Binding bind(Spec spec) {
             String key = spec.string("key");
-            long passOn = spec.integer("passOnAttempt");
-            return context -> {
+            long passOn = spec.integer("passOnAttempt", 1, Integer.MAX_VALUE).orElse(1L);
+            return Binding.of(context -> {
                 int attempt = COUNTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
                 return attempt >= passOn ? Outcome.passed("passed on attempt " + attempt)
                         : Outcome.failed("not yet (attempt " + attempt + ")");
-            };
+            });
         }
     }
 
@@ -140,14 +141,14 @@ public final class TestKinds {
         }
 
         @Override
-        public Check bind(Spec spec) {
+        public Binding bind(Spec spec) {
             String key = spec.string("key");
             Set<Long> failing = spec.strings("attempts").stream().map(Long::valueOf).collect(java.util.stream.Collectors.toSet());
-            return context -> {
+            return Binding.of(context -> {
                 long attempt = COUNTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
                 return failing.contains(attempt) ? Outcome.failed("failed on attempt " + attempt)
                         : Outcome.passed("passed on attempt " + attempt);
-            };
+            });
         }
     }
 
@@ -165,16 +166,16 @@ public final class TestKinds {
         }
 
         @Override
-        public Check bind(Spec spec) {
+        public Binding bind(Spec spec) {
             String key = spec.string("key");
             Duration first = spec.optionalDuration("first").orElse(Duration.ofSeconds(1));
             long runs = spec.optionalInteger("runs").orElse(1L);
-            return context -> {
+            return Binding.of(context -> {
                 if (COUNTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() <= runs) {
                     Thread.sleep(first.toMillis());
                 }
                 return Outcome.passed();
-            };
+            });
         }
     }
 
@@ -186,10 +187,10 @@ public final class TestKinds {
         }
 
         @Override
-        public Check bind(Spec spec) {
+        public Binding bind(Spec spec) {
             Map<String, String> values = spec.entries().entrySet().stream()
                     .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().text()));
-            return new Check() {
+            return Binding.of(new Check() {
                 @Override
                 public Outcome run(org.postpatch.api.ProbeContext context) {
                     Outcome outcome = Outcome.passed();
@@ -203,7 +204,7 @@ public final class TestKinds {
                 public Set<String> captures() {
                     return values.keySet();
                 }
-            };
+            });
         }
     }
 
@@ -215,9 +216,9 @@ public final class TestKinds {
         }
 
         @Override
-        public Check bind(Spec spec) {
+        public Binding bind(Spec spec) {
             String text = spec.string("text");
-            return context -> Outcome.passed(text);
+            return Binding.of(context -> Outcome.passed(text));
         }
     }
 
@@ -234,11 +235,11 @@ public final class TestKinds {
         }
 
         @Override
-        public Check bind(Spec spec) {
+        public Binding bind(Spec spec) {
             String key = spec.string("key");
-            int parties = (int) spec.integer("parties");
+            int parties = spec.integer("parties", 1, 1000).orElse(1L).intValue();
             Duration wait = spec.optionalDuration("wait").orElse(Duration.ofSeconds(10));
-            return context -> {
+            return Binding.of(context -> {
                 java.util.concurrent.CyclicBarrier barrier =
                         BARRIERS.computeIfAbsent(key, k -> new java.util.concurrent.CyclicBarrier(parties));
                 try {
@@ -247,7 +248,45 @@ public final class TestKinds {
                 } catch (java.util.concurrent.TimeoutException | java.util.concurrent.BrokenBarrierException e) {
                     return Outcome.failed("only " + barrier.getNumberWaiting() + " of " + parties + " ran at once");
                 }
-            };
+            });
+        }
+    }
+
+    /**
+     * {@code observe: { fold: join | throw | huge, fail: false }}: passes (or fails) with the snapshot
+     * {@code sample-N} (N counts the runs of this bound check) and a message saying what its context
+     * told it: whether the run records snapshots, and the baseline's. Two samples fold into
+     * {@code sample-1|sample-2}, or the fold throws, or makes a snapshot over the limit.
+     */
+    public static final class Observe implements ProbeKind {
+        @Override
+        public String name() {
+            return "observe";
+        }
+
+        @Override
+        public Binding bind(Spec spec) {
+            String fold = spec.isMap() ? spec.optionalString("fold").orElse("join") : "join";
+            boolean fail = spec.isMap() && spec.bool("fail", false);
+            AtomicInteger samples = new AtomicInteger();
+            return Binding.of(new Check() {
+                @Override
+                public Outcome run(org.postpatch.api.ProbeContext context) {
+                    String seen = "records " + context.recordsSnapshot() + ", baseline "
+                            + context.baselineRunId().orElse("none") + ": " + context.baselineSnapshot().orElse("none");
+                    return (fail ? Outcome.failed(seen) : Outcome.passed(seen))
+                            .withSnapshot("sample-" + samples.incrementAndGet());
+                }
+
+                @Override
+                public Outcome sampledTwice(Outcome first, Outcome second) {
+                    return switch (fold) {
+                        case "throw" -> throw new IllegalStateException("cannot fold");
+                        case "huge" -> first.withSnapshot("x".repeat(org.postpatch.engine.Snapshots.MAX_CHARS + 1));
+                        default -> first.withSnapshot(first.snapshot().orElseThrow() + "|" + second.snapshot().orElseThrow());
+                    };
+                }
+            });
         }
     }
 }

@@ -12,6 +12,7 @@ import org.postpatch.compare.Criteria;
 import org.postpatch.compare.Plan;
 import org.postpatch.compare.Recheck;
 import org.postpatch.compare.Rerun;
+import org.postpatch.engine.Snapshots;
 import org.postpatch.ledger.Baselines;
 import org.postpatch.ledger.LatencyHistory;
 import org.postpatch.ledger.Ledger;
@@ -73,6 +74,23 @@ final class AutomaticBaseline {
             return null;
         } catch (LedgerException unavailable) {
             return null;
+        }
+    }
+
+    /**
+     * What the run's probes do with snapshots: every run records them (it may be the baseline of the
+     * next patch), and compares with those the baseline run (null: none) recorded.
+     */
+    Snapshots snapshots(String baselineRunId) {
+        if (baselineRunId == null) {
+            return Snapshots.recording();
+        }
+        try {
+            return Baselines.snapshots(ledger.get(), ledger.get().run(baselineRunId), Snapshots.recording());
+        } catch (LedgerException unreadable) {
+            warn.accept("the snapshots of the baseline run " + baselineRunId + " could not be read: "
+                    + unreadable.getMessage());
+            return Snapshots.recording();
         }
     }
 

@@ -1,13 +1,12 @@
 package org.postpatch.embedded;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Function;
 import org.postpatch.config.Durations;
+import org.postpatch.endpoint.AccessToken;
+import org.postpatch.ledger.Ledgers;
 
 /**
  * What operators set without changing code. Each setting is read from a system property first,
@@ -55,10 +54,10 @@ final class OperatorSettings {
     SelfTestConfig apply(SelfTestConfig code) {
         String probes = get("postpatch.probes", "POSTPATCH_PROBES");
         String target = get("postpatch.target", "POSTPATCH_TARGET");
-        String ledger = get("postpatch.ledger", "POSTPATCH_LEDGER");
+        String ledger = get("postpatch.ledger", Ledgers.LOCATION_VARIABLE);
         String port = get("postpatch.port", "POSTPATCH_PORT");
         String schedule = get("postpatch.schedule", "POSTPATCH_SCHEDULE");
-        String token = token();
+        String token = AccessToken.fromEnvironment(environment);
         InetSocketAddress address = code.endpointAddress();
         if (port != null) {
             address = port.equalsIgnoreCase("off") ? null : new InetSocketAddress(parsePort(port));
@@ -74,22 +73,6 @@ final class OperatorSettings {
                 code.readiness(), code.readinessTimeout(), interval, code.runOnChange(), code.readinessFollowsVerdict(),
                 code.variables(), code.environment(), code.attachments(), code.parallel(), code.fingerprint(),
                 code.targetStart());
-    }
-
-    private String token() {
-        String token = environment.apply("POSTPATCH_TOKEN");
-        if (token != null && !token.isBlank()) {
-            return token.strip();
-        }
-        String file = environment.apply("POSTPATCH_TOKEN_FILE");
-        if (file == null || file.isBlank()) {
-            return null;
-        }
-        try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("cannot read the token file named by POSTPATCH_TOKEN_FILE: " + e.getMessage(), e);
-        }
     }
 
     private static int parsePort(String port) {

@@ -21,6 +21,7 @@ import org.postpatch.engine.ExecutionSettings;
 import org.postpatch.compare.TargetStart;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.run.Fingerprints;
+import org.postpatch.run.Runner;
 
 /**
  * The entry point for an application that tests itself:
@@ -35,6 +36,12 @@ import org.postpatch.run.Fingerprints;
  * or breaks the application's start-up.
  */
 public final class PostPatch {
+
+    /** Where the probe files are unless told otherwise. */
+    public static final String DEFAULT_PROBES = "classpath:postpatch/";
+
+    /** How long the first run waits for the application to be ready unless told otherwise. */
+    public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofMinutes(5);
 
     private PostPatch() {
     }
@@ -55,13 +62,13 @@ public final class PostPatch {
         private String basePath = StatusEndpoint.BASE_PATH;
         private String token;
         private BooleanSupplier readiness;
-        private Duration readinessTimeout = Duration.ofMinutes(5);
+        private Duration readinessTimeout = DEFAULT_READINESS_TIMEOUT;
         private Duration schedule;
         private boolean runOnChange = true;
         private boolean readinessFollowsVerdict;
         private final Map<String, String> variables = new LinkedHashMap<>();
         private Environment environment = Environment.system();
-        private Path attachments = Path.of(System.getProperty("java.io.tmpdir"), "postpatch-attachments");
+        private Path attachments = Runner.defaultAttachments();
         private int parallel = ExecutionSettings.DEFAULT_PARALLEL;
         private Supplier<Fingerprint> fingerprint;
         private Supplier<TargetStart> targetStart = SelfTestConfig::thisProcessStart;
@@ -252,7 +259,7 @@ public final class PostPatch {
             if (invalid != null) {
                 throw new IllegalArgumentException(invalid);
             }
-            SelfTestConfig code = new SelfTestConfig(probes.isEmpty() ? List.of("classpath:postpatch/") : probes, target,
+            SelfTestConfig code = new SelfTestConfig(probes.isEmpty() ? List.of(DEFAULT_PROBES) : probes, target,
                     appVersion, ledger, endpointAddress, existingServer, basePath, token, readiness, readinessTimeout,
                     schedule, runOnChange, readinessFollowsVerdict, variables, environment, attachments, parallel,
                     fingerprint != null ? fingerprint : applicationFingerprint(appVersion), targetStart);

@@ -3,15 +3,13 @@ package org.postpatch.embedded;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -27,8 +25,11 @@ import org.postpatch.compare.Recheck;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.SuiteLoader;
 import org.postpatch.endpoint.Access;
+import org.postpatch.engine.Snapshots;
 import org.postpatch.endpoint.LastRun;
 import org.postpatch.endpoint.RunRequest;
+import org.postpatch.endpoint.SelfTestStatus;
+import org.postpatch.endpoint.SelfTestStatus.Phase;
 import org.postpatch.endpoint.StatusEndpoint;
 import org.postpatch.endpoint.StatusSource;
 import org.postpatch.ledger.Ledger;
@@ -38,9 +39,10 @@ import org.postpatch.ledger.Ledgers;
 import org.postpatch.ledger.RunKind;
 import org.postpatch.ledger.Trigger;
 import org.postpatch.model.Suite;
-import org.postpatch.report.JsonReport;
+import org.postpatch.report.RunReport;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.result.RunResult;
+import org.postpatch.result.Verdict;
 import org.postpatch.run.Runner;
 import org.postpatch.secret.Redactor;
 
@@ -60,15 +62,15 @@ public final class SelfTest implements StatusSource, AutoCloseable {
     private final Redactor redactor = new Redactor();
     private final Instant processStartedAt = ProcessHandle.current().info().startInstant().orElse(Instant.now());
     private final AtomicReference<LastRun> last = new AtomicReference<>();
-    private final Map<String, LongAdder> runsByVerdict = new ConcurrentHashMap<>();
+    private final Map<Verdict, LongAdder> runsByVerdict = new ConcurrentHashMap<>();
     private final ExecutorService background;
     private final ScheduledExecutorService scheduler;
     private volatile Ledger ledger = Ledgers.unavailable("not opened yet");
     private volatile StatusEndpoint endpoint;
-    private volatile Fingerprint fingerprint;
+    private final TargetFingerprint fingerprint;
     private volatile String problem;
     private volatile String warning;
-    private volatile String phase = "STARTING";
+    private volatile Phase phase = Phase.STARTING;
     private volatile Runner runner;
     private final AutomaticBaseline automaticBaseline;
     private CompletableFuture<LastRun> current;
@@ -77,6 +79,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
     private SelfTest(SelfTestConfig config) {
         this.config = config;
         this.automaticBaseline = new AutomaticBaseline(config, () -> ledger, this::warn);
+        this.fingerprint = config == null ? null : new TargetFingerprint(config.fingerprint(), this::warn);
         this.background = Executors.newSingleThreadExecutor(task -> daemon(task, "postpatch-selftest"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "postpatch-schedule"));
     }
@@ -98,7 +101,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
     static SelfTest disabled() {
         SelfTest selfTest = new SelfTest(null);
         selfTest.problem = "the self-test is turned off (postpatch.enabled=false)";
-        selfTest.phase = "IDLE";
+        selfTest.phase = Phase.IDLE;
         return selfTest;
     }
 
@@ -106,7 +109,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
     static SelfTest failed(String reason) {
         SelfTest selfTest = new SelfTest(null);
         selfTest.problem = reason;
-        selfTest.phase = "IDLE";
+        selfTest.phase = Phase.IDLE;
         LOG.log(System.Logger.Level.ERROR, "postpatch: " + reason);
         return selfTest;
     }
@@ -117,34 +120,14 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         return serving == null ? Optional.empty() : Optional.of(serving.port());
     }
 
-    /**
-     * The fingerprint the target runs on now (known shortly after start). Read again from the
-     * source each time — a stand-alone server's target may have restarted — and the last one read
-     * is kept while the source cannot tell.
-     */
+    /** The fingerprint the target runs on now (known shortly after start; see {@link TargetFingerprint}). */
     @Override
     public Optional<Fingerprint> fingerprint() {
-        if (fingerprint == null || config == null) {
-            return Optional.ofNullable(fingerprint);
-        }
-        try {
-            return Optional.of(currentFingerprint());
-        } catch (RuntimeException unreadable) {
-            return Optional.ofNullable(fingerprint);
-        }
+        return fingerprint == null ? Optional.empty() : fingerprint.known();
     }
 
-    /** Reads the fingerprint again; while it cannot be read, warns and keeps the last one (if any). */
     private Fingerprint currentFingerprint() {
-        try {
-            fingerprint = config.fingerprint().get();
-        } catch (RuntimeException unreadable) {
-            if (fingerprint == null) {
-                throw unreadable;
-            }
-            warn("the fingerprint could not be read again (" + unreadable.getMessage() + "); the last one read is kept");
-        }
-        return fingerprint;
+        return fingerprint.read();
     }
 
     private void startEndpoint() {
@@ -164,16 +147,17 @@ public final class SelfTest implements StatusSource, AutoCloseable {
 
     private void startUp() {
         try {
-            fingerprint = config.fingerprint().get();
+            Fingerprint startedOn = currentFingerprint();
             ledger = Ledgers.openOrWarn(config.ledger(), this::warn);
             List<Suite> suites = load();
             if (suites == null) {
                 return;
             }
-            Optional<String> changedSuite = changedSuite(suites);
-            if (changedSuite.isPresent() && config.runOnChange()) {
-                LOG.log(System.Logger.Level.INFO, "postpatch: " + changedSuite.get() + "; self-testing once the application is ready");
-                phase = "WAITING_FOR_APPLICATION";
+            Optional<String> reasonToRun = new PatchDetection(ledger, config.target(), this::warn)
+                    .reasonToRun(suites, startedOn, recorded -> last.compareAndSet(null, recorded));
+            if (reasonToRun.isPresent() && config.runOnChange()) {
+                LOG.log(System.Logger.Level.INFO, "postpatch: " + reasonToRun.get() + "; self-testing once the application is ready");
+                phase = Phase.WAITING_FOR_APPLICATION;
                 awaitReadiness();
                 request(Trigger.START);
             }
@@ -183,46 +167,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
             problem = "the self-test could not start: " + redactor.redact(String.valueOf(unexpected));
             LOG.log(System.Logger.Level.ERROR, "postpatch: " + problem, unexpected);
         } finally {
-            phase = "IDLE";
-        }
-    }
-
-    /**
-     * Why this start needs a run ("no run recorded yet", "the fingerprint changed: ..."), or empty
-     * when every suite's last run was on this very fingerprint; then that run's result is served.
-     */
-    private Optional<String> changedSuite(List<Suite> suites) {
-        for (Suite suite : suites) {
-            Optional<LedgerRun> latest;
-            try {
-                latest = ledger.latest(suite.name(), config.target(), Set.of());
-            } catch (LedgerException unavailable) {
-                return Optional.of("no ledger to compare with");
-            }
-            if (latest.isEmpty()) {
-                return Optional.of("no run of suite " + suite.name() + " recorded on " + config.target() + " yet");
-            }
-            if (latest.get().interrupted() || latest.get().timedOut()) {
-                return Optional.of("the last run of suite " + suite.name() + " (" + latest.get().runId() + ") was cut short");
-            }
-            if (!latest.get().fingerprint().digest().equals(fingerprint.digest())) {
-                return Optional.of("the fingerprint changed since run " + latest.get().runId() + ": "
-                        + fingerprint.changesSince(latest.get().fingerprint()));
-            }
-            try {
-                ledger.report(latest.get().runId()).map(SelfTest::parse).ifPresent(report -> last.compareAndSet(null, LastRun.of(report)));
-            } catch (LedgerException unreadable) {
-                warn("the last result could not be read from the ledger: " + unreadable.getMessage());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new LedgerException("a recorded report is not valid JSON: " + e.getOriginalMessage(), e);
+            phase = Phase.IDLE;
         }
     }
 
@@ -290,12 +235,13 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         }
         Fingerprint runsOn = currentFingerprint();
         String baseline = automaticBaseline.runIdFor(suites.get(0), runsOn);
-        RunResult result = newRunner(runsOn).run(suites, runId);
+        Snapshots snapshots = automaticBaseline.snapshots(baseline);
+        RunResult result = newRunner(runsOn, snapshots).run(suites, runId);
         Recheck.Rechecked checked = automaticBaseline.judge(baseline, suites, result,
-                (subset, timeLeft) -> newRunner(runsOn).run(subset));
+                (subset, timeLeft) -> newRunner(runsOn, snapshots).run(subset));
         result = checked.result();
         Comparison comparison = checked.comparison();
-        ObjectNode report = new JsonReport(redactor).tree(result, comparison);
+        JsonNode report = RunReport.of(result, comparison, redactor).document();
         try {
             ledger.record(LedgerRun.of(result, RunKind.SELFTEST, trigger, baseline,
                     trigger == Trigger.START ? processStartedAt : null, comparison), MAPPER.writeValueAsString(report));
@@ -305,29 +251,34 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         LastRun finished = LastRun.of(report);
         last.set(finished);
         runsByVerdict.computeIfAbsent(finished.verdict(), v -> new LongAdder()).increment();
-        LOG.log(finished.verdict().equals("FAIL") ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
+        LOG.log(finished.verdict() == Verdict.FAIL ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
                 "postpatch: self-test " + finished.verdict() + " (" + result.suiteNames() + ", run " + runId + ", "
-                        + report.path("summary").path("passed").asInt() + " of " + report.path("summary").path("total").asInt()
-                        + " probes passed)");
+                        + finished.counts().passed() + " of " + finished.counts().total() + " probes passed)");
         return finished;
     }
 
     /** A runner for this self-test, which {@link #close()} interrupts. */
-    private Runner newRunner(Fingerprint runsOn) {
+    private Runner newRunner(Fingerprint runsOn, Snapshots snapshots) {
         Runner created = Runner.builder().parallel(config.parallel()).target(config.target())
-                .attachments(config.attachments()).redactor(redactor).fingerprint(runsOn).build();
+                .attachments(config.attachments()).redactor(redactor).fingerprint(runsOn).snapshots(snapshots).build();
         runner = created;
         return created;
     }
 
-    @Override
+    /** The last finished run, if any. */
     public Optional<LastRun> lastRun() {
         return Optional.ofNullable(last.get());
     }
 
     @Override
-    public synchronized boolean running() {
-        return inProgress();
+    public SelfTestStatus status() {
+        boolean running;
+        synchronized (this) {
+            running = inProgress();
+        }
+        Map<Verdict, Long> runs = new EnumMap<>(Verdict.class);
+        runsByVerdict.forEach((verdict, count) -> runs.put(verdict, count.sum()));
+        return SelfTestStatus.of(last.get(), running, running ? Phase.RUNNING : phase, problem, warning, runs);
     }
 
     /**
@@ -341,35 +292,13 @@ public final class SelfTest implements StatusSource, AutoCloseable {
     }
 
     @Override
-    public String phase() {
-        return running() ? "RUNNING" : phase;
-    }
-
-    @Override
-    public Optional<String> problem() {
-        return Optional.ofNullable(problem);
-    }
-
-    @Override
-    public Optional<String> warning() {
-        return Optional.ofNullable(warning);
-    }
-
-    @Override
-    public Map<String, Long> runsByVerdict() {
-        Map<String, Long> counts = new TreeMap<>();
-        runsByVerdict.forEach((verdict, count) -> counts.put(verdict, count.sum()));
-        return counts;
-    }
-
-    @Override
     public Optional<JsonNode> report(String runId) {
         LastRun latest = last.get();
         if (latest != null && latest.runId().equals(runId)) {
             return Optional.of(latest.report());
         }
         try {
-            return ledger.report(runId).map(SelfTest::parse);
+            return PatchDetection.report(ledger, runId);
         } catch (LedgerException unavailable) {
             return Optional.empty();
         }

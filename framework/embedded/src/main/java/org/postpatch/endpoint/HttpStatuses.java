@@ -1,23 +1,23 @@
 package org.postpatch.endpoint;
 
-import java.util.Optional;
+import org.postpatch.result.Verdict;
 
-/** The one place where a self-test state becomes an HTTP status code. */
+/** The one place where a self-test status becomes an HTTP status code. */
 public final class HttpStatuses {
 
     private HttpStatuses() {
     }
 
     /** 200 for PASS and WARN; 503 for FAIL, never run, or postpatch unable to self-test. */
-    public static int of(Optional<LastRun> last, Optional<String> problem) {
-        if (last.isEmpty() || problem.isPresent()) {
-            return 503;
-        }
-        return "FAIL".equals(last.get().verdict()) ? 503 : 200;
+    public static int of(SelfTestStatus status) {
+        return switch (status.state()) {
+            case PASS, WARN -> 200;
+            case FAIL, NEVER_RUN, ERROR -> 503;
+        };
     }
 
     /** Readiness: 503 only for a failed self-test, and only when configured to follow the verdict. */
-    public static int readiness(Optional<LastRun> last, boolean followsVerdict) {
-        return followsVerdict && last.isPresent() && "FAIL".equals(last.get().verdict()) ? 503 : 200;
+    public static int readiness(SelfTestStatus status, boolean followsVerdict) {
+        return followsVerdict && status.verdict().orElse(null) == Verdict.FAIL ? 503 : 200;
     }
 }

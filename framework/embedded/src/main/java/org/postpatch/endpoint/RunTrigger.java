@@ -51,8 +51,8 @@ final class RunTrigger {
     private static Response finished(ObjectNode body, LastRun finished, Throwable failure) {
         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
         if (finished != null) {
-            body.put("status", finished.verdict());
-            StatusRoutes.addDetails(body, finished.report());
+            body.put("status", finished.verdict().name());
+            StatusRoutes.addDetails(body, finished);
             return StatusRoutes.json(200, body);
         }
         if (cause instanceof TimeoutException) {

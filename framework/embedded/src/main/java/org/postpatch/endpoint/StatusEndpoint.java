@@ -40,6 +40,9 @@ public final class StatusEndpoint implements AutoCloseable {
     /** The default base path. */
     public static final String BASE_PATH = "/selftest";
 
+    /** The port of {@code postpatch serve} and of a Spring Boot application's endpoint unless told otherwise. */
+    public static final int DEFAULT_PORT = 9091;
+
     /** The endpoint's own server: deadlines and limits as in {@link ServerSettings#defaults}. */
     static final ServerSettings SETTINGS = ServerSettings.defaults("postpatch-endpoint");
 

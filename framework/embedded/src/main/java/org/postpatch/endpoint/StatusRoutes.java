@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.postpatch.report.HtmlReport;
-import org.postpatch.report.JsonReport;
-import org.postpatch.report.PrometheusReport;
+import org.postpatch.report.ReportDocument;
+import org.postpatch.report.Reports;
+import org.postpatch.report.RunReport;
 import org.postpatch.secret.Redactor;
 import org.postpatch.server.Handler;
 import org.postpatch.server.Request;
@@ -38,7 +38,7 @@ final class StatusRoutes {
                 .errors(StatusRoutes::error)
                 .get(base.isEmpty() ? "/" : base, resources::summary)
                 .post(base + "/runs", resources.withToken(trigger::handle))
-                .get(base + "/runs/latest", resources.withToken(request -> details(source.lastRun().map(LastRun::report))))
+                .get(base + "/runs/latest", resources.withToken(request -> details(source.status().lastRun().map(LastRun::report))))
                 .get(base + "/runs/{id}", resources.withToken(request ->
                         details(source.report(request.pathParameter("id").orElseThrow()))))
                 .get(base + "/metrics", resources::metrics)
@@ -46,7 +46,7 @@ final class StatusRoutes {
                 .get(base + "/fingerprint", resources.withToken(request -> resources.fingerprint()))
                 .get(base + "/live", request -> json(200, MAPPER.createObjectNode().put("status", "UP")))
                 .get(base + "/ready", request -> {
-                    int code = HttpStatuses.readiness(source.lastRun(), source.readinessFollowsVerdict());
+                    int code = HttpStatuses.readiness(source.status(), source.readinessFollowsVerdict());
                     return json(code, MAPPER.createObjectNode().put("status", code == 200 ? "UP" : "DOWN"));
                 })
                 .build();
@@ -68,41 +68,45 @@ final class StatusRoutes {
     }
 
     private Response summary(Request request) {
-        Optional<LastRun> last = source.lastRun();
-        Optional<String> problem = source.problem();
+        SelfTestStatus status = source.status();
         ObjectNode body = MAPPER.createObjectNode();
-        body.put("status", problem.isPresent() ? "ERROR" : last.map(LastRun::verdict).orElse("NEVER_RUN"));
-        body.put("running", source.running());
-        body.put("phase", source.phase());
-        last.ifPresent(run -> {
+        body.put("status", status.state().name());
+        body.put("running", status.running());
+        body.put("phase", status.phase().name());
+        status.lastRun().ifPresent(run -> {
             body.put("lastRunAt", run.finishedAt().toString());
             body.put("ageSeconds", Math.max(0, Duration.between(run.finishedAt(), Instant.now()).toSeconds()));
             body.put("fingerprint", run.fingerprintDigest());
         });
         if (level(request) == Access.Level.GRANTED) {
-            problem.ifPresent(text -> body.put("problem", text));
-            source.warning().ifPresent(text -> body.put("warning", text));
-            last.ifPresent(run -> addDetails(body, run.report()));
+            status.problem().ifPresent(text -> body.put("problem", text));
+            status.warning().ifPresent(text -> body.put("warning", text));
+            status.lastRun().ifPresent(run -> addDetails(body, run));
         }
-        return json(HttpStatuses.of(last, problem), body);
+        return json(HttpStatuses.of(status), body);
     }
 
     /** The run's id, suite, target, summary, fingerprint facts and each probe's result. */
-    static void addDetails(ObjectNode body, JsonNode report) {
-        body.put("runId", report.path("runId").asText());
-        body.put("suite", report.path("suite").asText());
-        body.put("target", report.path("target").asText());
-        body.set("summary", report.path("summary"));
-        body.set("fingerprintFacts", report.path("fingerprint").path("facts"));
+    static void addDetails(ObjectNode body, LastRun run) {
+        body.put("runId", run.runId());
+        body.put("suite", run.suite());
+        body.put("target", run.target());
+        ObjectNode summary = body.putObject("summary");
+        summary.put("total", run.counts().total());
+        summary.put("passed", run.counts().passed());
+        summary.put("failed", run.counts().failed());
+        summary.put("blocked", run.counts().blocked());
+        summary.put("skipped", run.counts().skipped());
+        body.set("fingerprintFacts", run.report().path("fingerprint").path("facts"));
         ArrayNode probes = body.putArray("probes");
-        for (JsonNode probe : report.path("probes")) {
+        for (LastRun.Probe probe : run.probes()) {
             ObjectNode node = probes.addObject();
-            node.put("id", probe.path("id").asText());
-            node.put("status", probe.path("status").asText());
-            node.put("durationMs", probe.path("durationMs").asLong());
-            node.put("message", probe.path("message").asText());
-            if (probe.has("change")) {
-                node.put("change", probe.path("change").asText());
+            node.put("id", probe.id());
+            node.put("status", probe.status().name());
+            node.put("durationMs", probe.durationMs());
+            node.put("message", probe.message());
+            if (probe.change() != null) {
+                node.put("change", probe.change());
             }
         }
     }
@@ -112,24 +116,24 @@ final class StatusRoutes {
     }
 
     private Response metrics(Request request) {
-        String text = PrometheusReport.render(source.lastRun().map(LastRun::report).orElse(null),
-                level(request) == Access.Level.GRANTED, Instant.now(), source.runsByVerdict());
-        return answer(200, PrometheusReport.CONTENT_TYPE, text.getBytes(StandardCharsets.UTF_8));
+        String text = StatusMetrics.of(source.status(), level(request) == Access.Level.GRANTED, Instant.now());
+        return answer(200, Reports.PROMETHEUS.contentType(), text.getBytes(StandardCharsets.UTF_8));
     }
 
     private Response html() {
-        Optional<LastRun> last = source.lastRun();
+        Optional<LastRun> last = source.status().lastRun();
         if (last.isEmpty()) {
             return error(404, "no run yet");
         }
-        return answer(200, "text/html; charset=utf-8", HtmlReport.render(last.get().report()).getBytes(StandardCharsets.UTF_8));
+        String page = Reports.HTML.render(RunReport.recorded(last.get().report()));
+        return answer(200, Reports.HTML.contentType(), page.getBytes(StandardCharsets.UTF_8));
     }
 
     private Response fingerprint() {
         if (source.fingerprint().isEmpty()) {
             return error(503, "the fingerprint is not read yet");
         }
-        return json(200, new JsonReport(new Redactor()).fingerprint(source.fingerprint().get()));
+        return json(200, ReportDocument.fingerprint(source.fingerprint().get(), new Redactor()));
     }
 
     static Response error(int code, String message) {

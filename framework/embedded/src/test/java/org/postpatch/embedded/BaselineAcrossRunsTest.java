@@ -1,12 +1,10 @@
 package org.postpatch.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -15,6 +13,7 @@ import org.postpatch.endpoint.LastRun;
 import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerRun;
 import org.postpatch.ledger.Ledgers;
+import org.postpatch.result.Verdict;
 import org.postpatch.testing.ProbeFiles;
 
 /**
@@ -40,15 +39,15 @@ class BaselineAcrossRunsTest {
         String ledger = folder.resolve("ledger").toString();
 
         String before;
-        try (SelfTest selfTest = start(probes, ledger, "1.0.0")) {
-            LastRun first = awaitRun(selfTest);
-            assertThat(first.verdict()).isEqualTo("PASS");
+        try (SelfTest selfTest = SelfTests.start(probes, ledger, "1.0.0")) {
+            LastRun first = SelfTests.awaitRun(selfTest);
+            assertThat(first.verdict()).isEqualTo(Verdict.PASS);
             before = first.runId();
         }
 
         Files.delete(marker); // what the patch broke
-        try (SelfTest selfTest = start(probes, ledger, "1.0.1")) {
-            LastRun automatic = awaitRun(selfTest);
+        try (SelfTest selfTest = SelfTests.start(probes, ledger, "1.0.1")) {
+            LastRun automatic = SelfTests.awaitRun(selfTest);
             LastRun requested = selfTest.requestRun().completion().get(60, TimeUnit.SECONDS);
             LastRun again = selfTest.requestRun().completion().get(60, TimeUnit.SECONDS);
             for (LastRun run : List.of(automatic, requested, again)) {
@@ -69,23 +68,7 @@ class BaselineAcrossRunsTest {
         }
     }
 
-    private static SelfTest start(Path probes, String ledger, String version) {
-        return PostPatch.embedded().probesFrom(probes.getParent().toString()).target("node-1").appVersion(version)
-                .ledger(ledger).start();
-    }
-
-    /** The run the self-test starts on its own when the fingerprint is new to the ledger. */
-    private static LastRun awaitRun(SelfTest selfTest) {
-        await("the automatic run").atMost(Duration.ofSeconds(60)).until(() -> selfTest.lastRun().isPresent());
-        return selfTest.lastRun().orElseThrow();
-    }
-
     private static String change(JsonNode report, String id) {
-        for (JsonNode probe : report.path("probes")) {
-            if (probe.path("id").asText().equals(id)) {
-                return probe.path("change").asText();
-            }
-        }
-        throw new AssertionError("no probe " + id + " in " + report);
+        return SelfTests.probe(report, id).path("change").asText();
     }
 }

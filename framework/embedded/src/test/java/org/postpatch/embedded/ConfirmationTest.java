@@ -15,6 +15,7 @@ import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerProbe;
 import org.postpatch.ledger.LedgerRun;
 import org.postpatch.ledger.Ledgers;
+import org.postpatch.result.Verdict;
 import org.postpatch.testing.ProbeFiles;
 
 /**
@@ -63,7 +64,7 @@ class ConfirmationTest {
             assertThat(probe(report, "feature-file").path("confirmation").asText()).isEqualTo("REPRODUCED");
             assertThat(probe(report, "uses-feature").path("change").asText()).isEqualTo("BLOCKED");
             assertThat(report.path("comparison").path("summary").asText()).startsWith("1 regressed (1 blocked by it), 1 flaky");
-            assertThat(run.verdict()).isEqualTo("FAIL");
+            assertThat(run.verdict()).isEqualTo(Verdict.FAIL);
         }
 
         try (Ledger opened = Ledgers.open(ledger)) {
@@ -94,7 +95,7 @@ class ConfirmationTest {
             assertThat(probe(run.report(), "flaky").path("change").asText()).isEqualTo("FLAKY");
             assertThat(run.report().path("verdict").asText()).as("judged against the run before the patch").isEqualTo("WARN");
             // What /selftest and health checks read: the application works now (the flake passed when run again).
-            assertThat(run.verdict()).isEqualTo("PASS");
+            assertThat(run.verdict()).isEqualTo(Verdict.PASS);
         }
     }
 

@@ -15,7 +15,8 @@ import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerRun;
 import org.postpatch.ledger.RunKind;
 import org.postpatch.ledger.Trigger;
-import org.postpatch.report.JsonReport;
+import org.postpatch.report.Reports;
+import org.postpatch.report.RunReport;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
@@ -80,7 +81,7 @@ public final class FleetRecorder {
         Comparison comparison = baselineRunId == null ? null
                 : Judge.compare(Baselines.of(ledger.run(baselineRunId)), result, org.postpatch.compare.Criteria.of(List.of()));
         ledger.record(LedgerRun.of(result, kind, Trigger.COMMAND_LINE, baselineRunId, null, comparison),
-                new JsonReport(new Redactor()).render(result, comparison));
+                Reports.JSON.render(RunReport.of(result, comparison, new Redactor())));
         return runId;
     }
 }

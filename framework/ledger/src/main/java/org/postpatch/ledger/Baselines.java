@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.postpatch.compare.Baseline;
+import org.postpatch.engine.Snapshots;
 
-/** Turns recorded runs into the {@link Baseline} a verify is judged against. */
+/** Turns recorded runs into the {@link Baseline} a verify is judged against, and the snapshots its probes compare with. */
 public final class Baselines {
 
     private Baselines() {
@@ -24,5 +25,19 @@ public final class Baselines {
                     .map(p -> new Baseline.Probe(p.id(), p.status(), p.lastAttemptMs())).toList());
         }
         return new Baseline(first.runId(), first.startedAt(), first.fingerprint(), suites);
+    }
+
+    /**
+     * {@code snapshots} with, for each recorded suite, the baseline run and the snapshots it recorded:
+     * what the probes of a run judged against these runs compare with.
+     *
+     * @throws LedgerException when the snapshots cannot be read
+     */
+    public static Snapshots snapshots(Ledger ledger, List<LedgerRun> runs, Snapshots snapshots) {
+        Snapshots against = snapshots;
+        for (LedgerRun run : runs) {
+            against = against.against(run.suite(), run.runId(), ledger.snapshots(run.runId(), run.suite()));
+        }
+        return against;
     }
 }

@@ -2,7 +2,7 @@ package org.postpatch.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.postpatch.report.JsonReport;
+import org.postpatch.report.ReportDocument;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.secret.Redactor;
 
@@ -10,14 +10,13 @@ import org.postpatch.secret.Redactor;
 final class FingerprintJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonReport REPORT = new JsonReport(new Redactor());
 
     private FingerprintJson() {
     }
 
     static String write(Fingerprint fingerprint) {
         try {
-            return MAPPER.writeValueAsString(REPORT.fingerprint(fingerprint));
+            return MAPPER.writeValueAsString(ReportDocument.fingerprint(fingerprint, new Redactor()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -25,7 +24,7 @@ final class FingerprintJson {
 
     static Fingerprint read(String json) {
         try {
-            return JsonReport.readFingerprint(MAPPER.readTree(json));
+            return ReportDocument.readFingerprint(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
             throw new LedgerException("a recorded fingerprint is not valid JSON: " + e.getOriginalMessage(), e);
         }

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -155,6 +156,11 @@ public final class JdbcLedger implements Ledger {
                 }
             }
         });
+    }
+
+    @Override
+    public Map<String, String> snapshots(String runId, String suite) {
+        return access.read("cannot read", connection -> RunRows.snapshots(connection, runId, suite));
     }
 
     @Override

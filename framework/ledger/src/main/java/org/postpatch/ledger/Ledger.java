@@ -1,6 +1,7 @@
 package org.postpatch.ledger;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +27,12 @@ public interface Ledger extends AutoCloseable {
 
     /** The JSON report recorded with a run. */
     Optional<String> report(String runId);
+
+    /**
+     * The snapshots a run recorded for the probes of a suite (what they observed, for later runs to
+     * compare with), by probe id; empty when none.
+     */
+    Map<String, String> snapshots(String runId, String suite);
 
     /** The latest run of a suite on a target, among runs of the given kinds (all kinds if empty). */
     Optional<LedgerRun> latest(String suite, String target, Set<RunKind> kinds);

@@ -44,7 +44,8 @@ public record LedgerRun(String runId, String suite, String target, RunKind kind,
                         .map(compared -> compared.change().name()).orElse(null);
                 probes.add(new LedgerProbe(probe.id(), probe.kind(), probe.severity().name().toLowerCase(Locale.ROOT),
                         probe.status().name(), probe.duration().toMillis(), probe.lastAttempt().toMillis(),
-                        probe.attempts(), probe.message(), change, probe.samples(), probe.confirmation().name()));
+                        probe.attempts(), probe.message(), change, probe.samples(), probe.confirmation().name(),
+                        probe.snapshot()));
             }
             Verdict verdict = run.interrupted() || run.timedOut() ? Verdict.FAIL.and(suite.verdict()) : suite.verdict();
             if (comparison != null) {

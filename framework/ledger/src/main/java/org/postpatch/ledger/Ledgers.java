@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -20,6 +21,9 @@ public final class Ledgers {
 
     /** The value that turns recording off. */
     public static final String NONE = "none";
+
+    /** The environment variable naming the ledger where no option does: a JDBC URL, an H2 file path or {@value #NONE}. */
+    public static final String LOCATION_VARIABLE = "POSTPATCH_LEDGER";
 
     /** The environment variable that turns on stack traces and H2's own trace file. */
     public static final String DEBUG = "POSTPATCH_DEBUG";
@@ -44,7 +48,8 @@ public final class Ledgers {
         return !named.equals(NONE) && !named.startsWith("jdbc:") && !Files.exists(Path.of(h2Base(named) + H2_SUFFIX));
     }
 
-    private static String orDefault(String location) {
+    /** The location as given, or the default when none is given (null or blank). */
+    public static String orDefault(String location) {
         return location == null || location.isBlank() ? defaultLocation() : location;
     }
 
@@ -154,6 +159,11 @@ public final class Ledgers {
             }
 
             @Override
+            public Map<String, String> snapshots(String runId, String suite) {
+                return Map.of();
+            }
+
+            @Override
             public Optional<LedgerRun> latest(String suite, String target, Set<RunKind> kinds) {
                 return Optional.empty();
             }
@@ -194,6 +204,11 @@ public final class Ledgers {
 
             @Override
             public Optional<String> report(String runId) {
+                throw new LedgerException("the ledger is unavailable: " + reason);
+            }
+
+            @Override
+            public Map<String, String> snapshots(String runId, String suite) {
                 throw new LedgerException("the ledger is unavailable: " + reason);
             }
 

@@ -27,6 +27,7 @@ final class RunRows {
     static void insert(Connection connection, List<LedgerRun> runs, String reportJson) throws SQLException {
         insertRuns(connection, runs);
         insertProbes(connection, runs);
+        insertSnapshots(connection, runs);
         try (PreparedStatement report = connection.prepareStatement("insert into pp_report (run_id, report) values (?, ?)")) {
             report.setString(1, runs.get(0).runId());
             report.setString(2, reportJson);
@@ -90,6 +91,60 @@ final class RunRows {
             }
             insert.executeBatch();
         }
+    }
+
+    /**
+     * The probes' snapshots. A self-test keeps only its latest snapshots per fingerprint: only the last
+     * run on a fingerprint is ever the automatic baseline of the next one, and self-tests run on a
+     * schedule would otherwise pile them up.
+     */
+    private static void insertSnapshots(Connection connection, List<LedgerRun> runs) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into pp_snapshot (run_id, suite, probe_id, snapshot) values (?, ?, ?, ?)");
+             PreparedStatement prune = connection.prepareStatement("delete from pp_snapshot where suite = ? and run_id <> ?"
+                     + " and run_id in (select run_id from pp_run where suite = ? and target = ? and kind = ?"
+                     + " and fingerprint_digest = ?)")) {
+            for (LedgerRun run : runs) {
+                boolean any = false;
+                for (LedgerProbe probe : run.probes()) {
+                    if (probe.snapshot() != null) {
+                        insert.setString(1, run.runId());
+                        insert.setString(2, run.suite());
+                        insert.setString(3, probe.id());
+                        insert.setString(4, probe.snapshot());
+                        insert.addBatch();
+                        any = true;
+                    }
+                }
+                if (any && run.kind() == RunKind.SELFTEST) {
+                    insert.executeBatch();
+                    prune.setString(1, run.suite());
+                    prune.setString(2, run.runId());
+                    prune.setString(3, run.suite());
+                    prune.setString(4, run.target());
+                    prune.setString(5, RunKind.SELFTEST.name());
+                    prune.setString(6, run.fingerprint().digest());
+                    prune.executeUpdate();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The snapshots a run recorded for the probes of a suite, by probe id. */
+    static Map<String, String> snapshots(Connection connection, String runId, String suite) throws SQLException {
+        Map<String, String> snapshots = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select probe_id, snapshot from pp_snapshot where run_id = ? and suite = ?")) {
+            select.setString(1, runId);
+            select.setString(2, suite);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    snapshots.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return snapshots;
     }
 
     private static void setMillis(PreparedStatement statement, int index, Instant instant) throws SQLException {

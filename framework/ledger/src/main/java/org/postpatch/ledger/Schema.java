@@ -13,7 +13,7 @@ import java.util.List;
 final class Schema {
 
     /** The version this code writes. A ledger at a newer version is refused (written by a newer postpatch). */
-    static final int CURRENT = 3;
+    static final int CURRENT = 4;
 
     private static final List<List<String>> MIGRATIONS = List.of(
             List.of(
@@ -40,7 +40,14 @@ final class Schema {
                     "alter table pp_probe add column if not exists samples varchar",
                     "alter table pp_probe add column if not exists confirmation varchar(16)"),
             // 3: the fleet view reads a period of every target's runs: by start time, not by suite first.
-            List.of("create index if not exists pp_run_by_time on pp_run (started_at_ms)"));
+            List.of("create index if not exists pp_run_by_time on pp_run (started_at_ms)"),
+            // 4: what snapshot probes observed (baselines, self-tests), for later runs to compare with;
+            // a table of its own, so that reading a run's probes never reads them.
+            List.of(
+                    "create table if not exists pp_snapshot ("
+                            + " run_id varchar(100) not null, suite varchar(200) not null, probe_id varchar(200) not null,"
+                            + " snapshot varchar not null,"
+                            + " primary key (run_id, suite, probe_id))"));
 
     private Schema() {
     }

@@ -3,9 +3,6 @@ package org.postpatch.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,39 +89,7 @@ class SamplesInTheLedgerTest {
     }
 
     private Ledger open(String database) throws Exception {
-        switch (database) {
-            case "postgresql" -> {
-                String name = "samples_" + Math.abs(folder.hashCode());
-                POSTGRES.psql("postgres", "create database " + name);
-                return JdbcLedger.open(POSTGRES.jdbcUrl(name), PostgresServer.USER, PostgresServer.PASSWORD);
-            }
-            case "h2-version-1" -> {
-                // A ledger written by the first version of the schema, before samples were recorded.
-                String url = "jdbc:h2:file:" + folder.resolve("old") + ";AUTO_SERVER=TRUE";
-                try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
-                    sql.execute("create table pp_schema (version integer not null primary key, applied_at_ms bigint not null)");
-                    sql.execute("create table pp_probe (run_id varchar(100) not null, suite varchar(200) not null,"
-                            + " position integer not null, probe_id varchar(200) not null, kind varchar(40) not null,"
-                            + " severity varchar(16) not null, status varchar(16) not null, duration_ms bigint not null,"
-                            + " last_attempt_ms bigint not null, attempts integer not null, message varchar,"
-                            + " change varchar(16), primary key (run_id, suite, position))");
-                    sql.execute("create table pp_run (run_id varchar(100) not null, suite varchar(200) not null,"
-                            + " target varchar(200) not null, kind varchar(16) not null, run_trigger varchar(16) not null,"
-                            + " started_at_ms bigint not null, duration_ms bigint not null, verdict varchar(8) not null,"
-                            + " interrupted boolean not null, timed_out boolean not null,"
-                            + " fingerprint_digest varchar(64) not null, fingerprint varchar not null,"
-                            + " patch_id varchar(200), app_version varchar(200), baseline_run_id varchar(100),"
-                            + " rolled_back boolean not null, rolled_back_at_ms bigint, process_started_at_ms bigint,"
-                            + " recorded_at_ms bigint not null, primary key (run_id, suite))");
-                    sql.execute("create table pp_report (run_id varchar(100) not null primary key, report varchar not null)");
-                    sql.execute("insert into pp_schema values (1, 0)");
-                }
-                return JdbcLedger.open(url, null, null);
-            }
-            default -> {
-                return Ledgers.open(folder.resolve("ledger").toString());
-            }
-        }
+        return TestLedgers.open(database, folder, POSTGRES);
     }
 
     private static LedgerRun run(String runId, RunKind kind, Instant startedAt, List<LedgerProbe> probes) {

@@ -10,13 +10,11 @@ import org.postpatch.config.Durations;
 public final class SuiteWriter {
 
     /**
-     * Where the project's repository is published, raw files: the probe-file JSON Schema is
-     * {@code docs/probe-file.schema.json} in it. The one place to change when the project moves.
+     * The probe-file JSON Schema that editors read from the first line of a written suite: a file next
+     * to it (the project publishes no URL for it; a copy works offline and matches this version),
+     * which init writes there. In this jar, a resource beside this class.
      */
-    public static final String PUBLISHED_REPOSITORY = "https://raw.githubusercontent.com/postpatch/postpatch/main/";
-
-    /** The probe-file JSON Schema that editors read from the first line of a written suite. */
-    public static final String PROBE_FILE_SCHEMA = PUBLISHED_REPOSITORY + "docs/probe-file.schema.json";
+    public static final String PROBE_FILE_SCHEMA = "probe-file.schema.json";
 
     /** How long the health probe is polled after a restart, as the sample applications do. */
     static final String WARM_UP = "{ until: 60s, every: 1s }";

@@ -15,7 +15,8 @@ import org.postpatch.fleet.render.DashboardPage;
 import org.postpatch.fleet.render.FiguresCsv;
 import org.postpatch.fleet.render.FleetJson;
 import org.postpatch.ledger.LedgerException;
-import org.postpatch.report.HtmlReport;
+import org.postpatch.report.Reports;
+import org.postpatch.report.RunReport;
 
 /**
  * The dashboard, independent of any HTTP server: a request in, a response out, never an exception.
@@ -160,7 +161,7 @@ public final class DashboardHandler {
             return DashboardResponse.error(500, "the report of run " + id + " in the ledger is not valid JSON: "
                     + unreadable.getOriginalMessage());
         }
-        return DashboardResponse.html(200, HtmlReport.render(tree));
+        return DashboardResponse.html(200, Reports.HTML.render(RunReport.recorded(tree)));
     }
 
     private DashboardResponse login(DashboardRequest request) {

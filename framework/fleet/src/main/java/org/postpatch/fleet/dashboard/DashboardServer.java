@@ -18,6 +18,9 @@ import org.postpatch.server.WebServer;
  */
 public final class DashboardServer implements AutoCloseable {
 
+    /** The port of {@code postpatch dashboard} unless told otherwise. */
+    public static final int DEFAULT_PORT = 9092;
+
     /** A form's body is a token; anything longer is refused rather than read. */
     private static final int MAX_BODY = 16 * 1024;
 

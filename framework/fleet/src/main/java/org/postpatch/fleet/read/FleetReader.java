@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.postpatch.ledger.LedgerDatabase;
 import org.postpatch.ledger.LedgerException;
-import org.postpatch.report.JsonReport;
+import org.postpatch.report.ReportDocument;
 import org.postpatch.result.Fingerprint;
 
 /**
@@ -190,7 +190,7 @@ public final class FleetReader {
 
     private Fingerprint parse(String json) {
         try {
-            return JsonReport.readFingerprint(MAPPER.readTree(json));
+            return ReportDocument.readFingerprint(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
             throw new LedgerException("a fingerprint recorded in the ledger " + database.describe()
                     + " is not valid JSON: " + e.getOriginalMessage(), e);

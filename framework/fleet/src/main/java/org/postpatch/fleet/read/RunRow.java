@@ -2,6 +2,7 @@ package org.postpatch.fleet.read;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.postpatch.result.Verdict;
 
 /**
  * One suite of one recorded run, without its probes: what the fleet view needs of every run.
@@ -26,8 +27,9 @@ public record RunRow(String runId, String suite, String target, String kind, Ins
         return baselineRunId != null && !interrupted && !timedOut;
     }
 
+    /** Whether its verdict is FAIL; a verdict this version does not know is not a failure. */
     public boolean failed() {
-        return "FAIL".equals(verdict);
+        return Verdict.named(verdict).orElse(null) == Verdict.FAIL;
     }
 
     /** The key of its probes' marks: the run and the suite. */

@@ -2,13 +2,13 @@ package org.postpatch.spring.boot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.postpatch.embedded.SelfTest;
 import org.postpatch.endpoint.LastRun;
 import org.postpatch.endpoint.RunRequest;
+import org.postpatch.endpoint.SelfTestStatus;
 import org.postpatch.endpoint.StatusSource;
 import org.postpatch.result.Fingerprint;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,7 +21,7 @@ import org.springframework.context.SmartLifecycle;
  * to request a run ({@link #requestRun()}).
  * <p>
  * Starting never fails and never waits: the embedded self-test does its work in the background, and
- * any problem of its own is logged and shown as its {@link #problem()}.
+ * any problem of its own is logged and shown in its {@link #status()}.
  */
 public final class ApplicationSelfTest implements StatusSource, SmartLifecycle {
 
@@ -82,45 +82,34 @@ public final class ApplicationSelfTest implements StatusSource, SmartLifecycle {
         return running == null ? Optional.empty() : running.port();
     }
 
+    /**
+     * The self-test's status now; before the self-test has started (or after it stopped) NEVER_RUN in
+     * phase STARTING, with any problem of the settings.
+     */
     @Override
+    public SelfTestStatus status() {
+        SelfTest running = selfTest;
+        return running == null ? SelfTestStatus.notStarted(problem) : running.status().withProblem(problem);
+    }
+
+    /** The last finished run, if any. */
     public Optional<LastRun> lastRun() {
-        SelfTest running = selfTest;
-        return running == null ? Optional.empty() : running.lastRun();
+        return status().lastRun();
     }
 
-    @Override
-    public boolean running() {
-        SelfTest running = selfTest;
-        return running != null && running.running();
-    }
-
-    @Override
-    public String phase() {
-        SelfTest running = selfTest;
-        return running == null ? "STARTING" : running.phase();
+    /** Where the self-test is: starting, waiting for the application, running, idle. */
+    public SelfTestStatus.Phase phase() {
+        return status().phase();
     }
 
     /** A problem of the self-test itself: unreadable settings, invalid probe files, ... */
-    @Override
     public Optional<String> problem() {
-        SelfTest running = selfTest;
-        Optional<String> embedded = running == null ? Optional.empty() : running.problem();
-        if (embedded.isPresent() && problem != null) {
-            return Optional.of(problem + "; " + embedded.get());
-        }
-        return embedded.isPresent() ? embedded : Optional.ofNullable(problem);
+        return status().problem();
     }
 
-    @Override
+    /** A warning that does not stop self-tests, such as an unavailable ledger. */
     public Optional<String> warning() {
-        SelfTest running = selfTest;
-        return running == null ? Optional.empty() : running.warning();
-    }
-
-    @Override
-    public Map<String, Long> runsByVerdict() {
-        SelfTest running = selfTest;
-        return running == null ? Map.of() : running.runsByVerdict();
+        return status().warning();
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.postpatch.spring.boot;
 
 import java.util.List;
 import java.util.Map;
+import org.postpatch.embedded.PostPatch;
+import org.postpatch.endpoint.StatusEndpoint;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -32,10 +34,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("postpatch")
 public record PostPatchProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("classpath:postpatch/") List<String> probes,
+        @DefaultValue(PostPatch.DEFAULT_PROBES) List<String> probes,
         String target,
         String ledger,
-        @DefaultValue("9091") String port,
+        @DefaultValue("" + StatusEndpoint.DEFAULT_PORT) String port,
         String address,
         String token,
         String schedule,
@@ -53,7 +55,8 @@ public record PostPatchProperties(
     /**
      * @param followsVerdict whether a failed self-test takes the application out of the readiness
      *                       group ({@code /actuator/health/readiness}, {@code /selftest/ready}); never liveness
-     * @param timeout        how long the first run waits for the application to be ready
+     * @param timeout        how long the first run waits for the application to be ready (as
+     *                       {@link PostPatch#DEFAULT_READINESS_TIMEOUT}; written here for Spring's metadata)
      */
     public record Readiness(@DefaultValue("false") boolean followsVerdict, @DefaultValue("5m") String timeout) {
     }

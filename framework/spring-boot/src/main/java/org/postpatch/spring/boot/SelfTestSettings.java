@@ -21,8 +21,6 @@ import org.springframework.core.env.PropertyResolver;
  */
 final class SelfTestSettings {
 
-    private static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofMinutes(5);
-
     private final PostPatchProperties properties;
     private final List<String> problems = new ArrayList<>();
 
@@ -103,14 +101,14 @@ final class SelfTestSettings {
     private Duration readinessTimeout() {
         String timeout = properties.readiness().timeout();
         if (!hasText(timeout)) {
-            return DEFAULT_READINESS_TIMEOUT;
+            return PostPatch.DEFAULT_READINESS_TIMEOUT;
         }
         Optional<Duration> parsed = Durations.parse(timeout.strip()).filter(value -> !value.isNegative());
         if (parsed.isEmpty()) {
             problems.add("postpatch.readiness.timeout: '" + timeout + "' is not " + Durations.EXPECTED
-                    + "; waiting up to " + Durations.format(DEFAULT_READINESS_TIMEOUT) + " for the application");
+                    + "; waiting up to " + Durations.format(PostPatch.DEFAULT_READINESS_TIMEOUT) + " for the application");
         }
-        return parsed.orElse(DEFAULT_READINESS_TIMEOUT);
+        return parsed.orElse(PostPatch.DEFAULT_READINESS_TIMEOUT);
     }
 
     private static boolean hasText(String value) {

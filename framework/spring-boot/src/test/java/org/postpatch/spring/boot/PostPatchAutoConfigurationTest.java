@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.postpatch.endpoint.SelfTestStatus;
+import org.postpatch.result.Verdict;
 import org.postpatch.spring.boot.health.SelfTestHealthAutoConfiguration;
 import org.postpatch.spring.boot.health.SelfTestHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -43,14 +45,14 @@ class PostPatchAutoConfigurationTest {
         runner.run(context -> {
             ApplicationSelfTest selfTest = context.getBean(ApplicationSelfTest.class);
             await("waiting for the application").atMost(Duration.ofSeconds(30))
-                    .until(() -> selfTest.phase().equals("WAITING_FOR_APPLICATION"));
+                    .until(() -> selfTest.phase() == SelfTestStatus.Phase.WAITING_FOR_APPLICATION);
             assertThat(selfTest.lastRun()).isEmpty();
             assertThat(context.getBean(SelfTestHealthIndicator.class).health().getStatus()).isEqualTo(Status.UNKNOWN);
 
             AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 
             await("the first run").atMost(Duration.ofSeconds(30)).until(() -> selfTest.lastRun().isPresent());
-            assertThat(selfTest.lastRun().orElseThrow().verdict()).isEqualTo("FAIL");
+            assertThat(selfTest.lastRun().orElseThrow().verdict()).isEqualTo(Verdict.FAIL);
             assertThat(context.getBean(SelfTestHealthIndicator.class).health().getStatus()).isEqualTo(Status.DOWN);
         });
     }

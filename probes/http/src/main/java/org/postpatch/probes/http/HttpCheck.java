@@ -16,6 +16,7 @@ import org.postpatch.probes.http.expect.JsonPath;
 import org.postpatch.probes.http.expect.Mismatches;
 import org.postpatch.probes.http.expect.ReceivedResponse;
 import org.postpatch.probes.http.expect.Texts;
+import org.postpatch.probes.http.snapshot.SnapshotCheck;
 import org.postpatch.probes.http.spec.RequestSpec;
 import org.postpatch.spi.Check;
 
@@ -27,13 +28,15 @@ final class HttpCheck implements Check {
 
     private final RequestSpec request;
     private final Expectations expectations;
+    private final SnapshotCheck snapshot;
     private final Map<String, JsonPath> captures;
     private final boolean needsJson;
 
-    HttpCheck(RequestSpec request, Expectations expectations,
-              Map<String, JsonPath> captures) {
+    /** @param snapshot the {@code snapshot} expectation, or null */
+    HttpCheck(RequestSpec request, Expectations expectations, SnapshotCheck snapshot, Map<String, JsonPath> captures) {
         this.request = request;
         this.expectations = expectations;
+        this.snapshot = snapshot;
         this.captures = Map.copyOf(captures);
         this.needsJson = expectations.needJson() || !captures.isEmpty();
     }
@@ -41,6 +44,11 @@ final class HttpCheck implements Check {
     @Override
     public Set<String> captures() {
         return captures.keySet();
+    }
+
+    @Override
+    public Outcome sampledTwice(Outcome first, Outcome second) {
+        return snapshot == null ? first : snapshot.sampledTwice(first, second);
     }
 
     @Override
@@ -86,12 +94,28 @@ final class HttpCheck implements Check {
                 expectation.check(response, context, mismatches);
             }
         }
+        SnapshotCheck.Judged snapshotted = snapshot == null ? null
+                : snapshot.judge(response, context, context.redact(request.describe()));
+        if (snapshotted != null && snapshotted.reason() != null) {
+            mismatches.add(snapshotted.reason());
+        }
         if (!mismatches.isEmpty()) {
             String reasons = context.redact(mismatches.join());
-            return mismatches.onlyLate() ? Outcome.late(reasons) : Outcome.failed(reasons);
+            return withFindings(mismatches.onlyLate() ? Outcome.late(reasons) : Outcome.failed(reasons), snapshotted);
         }
-        Outcome passed = Outcome.passed(response.status() + " in " + response.latency().toMillis() + "ms");
+        String note = snapshotted == null || snapshotted.note() == null ? "" : "; " + snapshotted.note();
+        Outcome passed = withFindings(Outcome.passed(response.status() + " in " + response.latency().toMillis() + "ms"
+                + note), snapshotted);
         return captures.isEmpty() ? passed : capture(response, context, passed);
+    }
+
+    /** The outcome with what the snapshot expectation found: its report detail, and the sample to record. */
+    private static Outcome withFindings(Outcome outcome, SnapshotCheck.Judged snapshotted) {
+        if (snapshotted == null) {
+            return outcome;
+        }
+        Outcome detailed = snapshotted.details().isEmpty() ? outcome : outcome.withDetail("snapshot", snapshotted.details());
+        return detailed.withSnapshot(snapshotted.sample());
     }
 
     private Outcome capture(ReceivedResponse response, ProbeContext context, Outcome passed) {

@@ -2,14 +2,18 @@ package org.postpatch.probes.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.postpatch.probes.http.expect.ExpectationReader;
 import org.postpatch.probes.http.expect.Expectations;
 import org.postpatch.probes.http.expect.JsonPath;
+import org.postpatch.probes.http.snapshot.SnapshotCheck;
+import org.postpatch.probes.http.snapshot.SnapshotSpec;
 import org.postpatch.probes.http.spec.RequestReader;
 import org.postpatch.probes.http.spec.RequestSpec;
-import org.postpatch.spi.Check;
+import org.postpatch.spi.Binding;
 import org.postpatch.spi.ProbeKind;
+import org.postpatch.spi.Shape;
 import org.postpatch.spi.Spec;
 
 /**
@@ -33,20 +37,28 @@ public final class HttpProbeKind implements ProbeKind {
     }
 
     @Override
-    public Check bind(Spec spec) {
+    public Optional<Shape> declaration() {
+        return Optional.of(HttpDeclaration.BLOCK);
+    }
+
+    @Override
+    public Binding bind(Spec spec) {
         if (!spec.isMap()) {
             spec.problem("expected a map with the request, like { get: http://localhost:8080/health }, found "
-                    + spec.node().describeType());
-            return null;
+                    + spec.describeType());
+            return Binding.invalid();
         }
         RequestSpec request = RequestReader.read(spec);
-        Expectations expectations = spec.child("expect")
-                .map(expect -> ExpectationReader.read(expect, spec.location().file()))
+        Optional<Spec> expect = spec.child("expect");
+        Expectations expectations = expect.map(block -> ExpectationReader.read(block, spec.location().file()))
                 .orElse(Expectations.DEFAULT);
+        SnapshotCheck snapshot = expect.filter(Spec::isMap).flatMap(SnapshotSpec::read).map(SnapshotCheck::new)
+                .orElse(null);
         Map<String, JsonPath> captures = captures(spec);
         String accept = expectations.defaultAccept(!captures.isEmpty());
-        return new HttpCheck(accept == null ? request : request.withDefaultHeader("Accept", accept), expectations,
-                captures);
+        HttpCheck check = new HttpCheck(accept == null ? request : request.withDefaultHeader("Accept", accept), expectations,
+                snapshot, captures);
+        return spec.hasProblems() ? Binding.invalid(check.captures()) : Binding.of(check);
     }
 
     private static Map<String, JsonPath> captures(Spec spec) {
@@ -60,7 +72,7 @@ public final class HttpProbeKind implements ProbeKind {
                 if (!CAPTURE_NAME.matcher(name).matches()) {
                     capture.problem(name, "'" + name + "' cannot be a variable name (letters, digits, _ . -)");
                 } else if (!path.isScalar()) {
-                    capture.problem(name, "expected a JSONPath like $.id, found " + path.node().describeType());
+                    capture.problem(name, "expected a JSONPath like $.id, found " + path.describeType());
                 } else {
                     try {
                         captures.put(name, JsonPath.parse(path.text().trim()));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.ProbeStatus;
 import org.postpatch.probes.http.support.TestServer;
 import org.postpatch.result.RunResult;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 class CaptureTest {
 
@@ -29,7 +29,7 @@ class CaptureTest {
 
     @Test
     void capturedValueFeedsTheProbeThatNeedsIt() {
-        RunResult run = new ProbeFiles(folder).run("""
+        RunResult run = ProbeTestKit.in(folder).run("""
                 suite: s
                 vars:
                   base: %s
@@ -55,7 +55,7 @@ class CaptureTest {
 
     @Test
     void captureThatFindsNothingFailsTheProbeAndBlocksTheOnesThatNeedIt() {
-        RunResult run = new ProbeFiles(folder).run("""
+        RunResult run = ProbeTestKit.in(folder).run("""
                 suite: s
                 probes:
                   - id: create-order

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.probes.http.support.TestServer;
 import org.postpatch.result.RunResult;
 import org.postpatch.result.Verdict;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 class ClientLifecycleTest {
 
@@ -36,7 +36,7 @@ class ClientLifecycleTest {
                 probes.append("  - id: p").append(i).append("\n    http: { get: \"").append(server.url())
                         .append("/p").append(i).append("\" }\n");
             }
-            RunResult run = new ProbeFiles(folder).run("suite: s\nprobes:\n" + probes);
+            RunResult run = ProbeTestKit.in(folder).run("suite: s\nprobes:\n" + probes);
             assertThat(run.verdict()).isEqualTo(Verdict.PASS);
             // Parallelism 8: at most 8 connections for 12 requests, so some were reused.
             assertThat(server.received()).hasSize(12);
@@ -48,7 +48,7 @@ class ClientLifecycleTest {
     void theRunsClientStopsWhenTheRunEnds() {
         Set<String> before = clientThreads();
         try (TestServer server = TestServer.http().json("/", 200, "{}")) {
-            RunResult run = new ProbeFiles(folder).run("suite: s\nprobes:\n  - id: p\n    http: { get: \"" + server.url() + "/\" }\n");
+            RunResult run = ProbeTestKit.in(folder).run("suite: s\nprobes:\n  - id: p\n    http: { get: \"" + server.url() + "/\" }\n");
             assertThat(run.verdict()).isEqualTo(Verdict.PASS);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
@@ -60,7 +60,7 @@ class ClientLifecycleTest {
         HttpClient own = HttpClient.newHttpClient();
         String ownSelector = "HttpClient-" + own.toString().replaceAll(".*\\((\\d+)\\)$", "$1") + "-SelectorManager";
         try (TestServer server = TestServer.http().json("/", 200, "{}")) {
-            new ProbeFiles(folder).run("suite: s\nprobes:\n  - id: p\n    http: { get: \"" + server.url() + "/\" }\n");
+            ProbeTestKit.in(folder).run("suite: s\nprobes:\n  - id: p\n    http: { get: \"" + server.url() + "/\" }\n");
             assertThat(clientThreads()).contains(ownSelector);
             assertThat(own.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/mine")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);

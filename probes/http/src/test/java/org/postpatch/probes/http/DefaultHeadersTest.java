@@ -15,7 +15,7 @@ import org.postpatch.api.ProbeStatus;
 import org.postpatch.probes.http.expect.Expectations;
 import org.postpatch.probes.http.support.TestServer;
 import org.postpatch.result.RunResult;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 /** The headers a request carries when the probe file sets none, as the server receives them. */
 class DefaultHeadersTest {
@@ -46,7 +46,7 @@ class DefaultHeadersTest {
     }
 
     private RunResult run(String probes) {
-        return new ProbeFiles(folder).run("suite: s\nvars:\n  base: " + server.url() + "\nprobes:\n" + probes);
+        return ProbeTestKit.in(folder).run("suite: s\nvars:\n  base: " + server.url() + "\nprobes:\n" + probes);
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.ProbeStatus;
 import org.postpatch.probes.http.support.TestServer;
 import org.postpatch.result.RunResult;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 class HeaderBodySchemaTest {
 
@@ -26,6 +26,8 @@ class HeaderBodySchemaTest {
                 TestServer.respond(exchange, 201, "application/json; charset=utf-8",
                         "{\"id\":\"o-1\",\"sku\":\"A-1\",\"qty\":1}");
             })
+            .on("/status", exchange -> TestServer.respond(exchange, 200, "text/plain", "status: ok\nversion: 2.4.1\n"))
+            .on("/note", exchange -> TestServer.respond(exchange, 200, "application/json", "{\"note\":\"first\\nsecond\"}"))
             .on("/slow", exchange -> {
                 // The server takes its time; Awaitility waits without a bare sleep.
                 await().pollDelay(Duration.ofMillis(150)).atMost(Duration.ofSeconds(5)).until(() -> true);
@@ -38,7 +40,7 @@ class HeaderBodySchemaTest {
     }
 
     private RunResult run(String probes) {
-        return new ProbeFiles(folder).run("suite: s\nvars:\n  base: " + server.url() + "\nprobes:\n" + probes);
+        return ProbeTestKit.in(folder).run("suite: s\nvars:\n  base: " + server.url() + "\nprobes:\n" + probes);
     }
 
     @Test
@@ -94,9 +96,30 @@ class HeaderBodySchemaTest {
         assertThat(probe(run, "unmatched").message()).startsWith("expected the body to match qty\":[2-9]; body: ");
     }
 
+    /** The rule every kind follows for regular expressions. */
+    @Test
+    void caretAndDollarInABodyPatternMatchAtEachLineAsInTheOtherKinds() {
+        RunResult run = run("""
+                  - id: line
+                    http: { get: "${base}/status", expect: { matches: "^version: 2\\\\.4\\\\.\\\\d+$" } }
+                  - id: whole-body-start
+                    http: { get: "${base}/status", expect: { matches: "\\\\Astatus: ok$" } }
+                  - id: not-at-the-start
+                    http: { get: "${base}/status", expect: { matches: "\\\\Aversion" } }
+                  - id: json-value
+                    http: { get: "${base}/note", expect: { json: { $.note: { matches: "(?s)first\\n^second" } } } }
+                """);
+
+        assertThat(probe(run, "line").status()).as(probe(run, "line").message()).isEqualTo(ProbeStatus.PASSED);
+        assertThat(probe(run, "whole-body-start").status()).as(probe(run, "whole-body-start").message())
+                .isEqualTo(ProbeStatus.PASSED);
+        assertThat(probe(run, "not-at-the-start").message()).startsWith("expected the body to match \\Aversion");
+        assertThat(probe(run, "json-value").status()).as(probe(run, "json-value").message()).isEqualTo(ProbeStatus.PASSED);
+    }
+
     @Test
     void jsonSchemaFromAFileNextToTheProbeFileOrInline() {
-        ProbeFiles files = new ProbeFiles(folder);
+        ProbeTestKit files = ProbeTestKit.in(folder);
         files.write("schemas/order.json", """
                 {"type":"object","required":["id","sku","qty"],
                  "properties":{"id":{"type":"string"},"qty":{"type":"integer","minimum":1}}}

@@ -11,7 +11,7 @@ import org.postpatch.api.ProbeStatus;
 import org.postpatch.probes.http.support.TestServer;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 /**
  * The body as text on HTML pages and elsewhere: {@code contains}, {@code notContains} and
@@ -60,7 +60,7 @@ class HtmlBodyTest {
     }
 
     private ProbeResult probeOf(String path, String expect) {
-        RunResult run = new ProbeFiles(folder).run("""
+        RunResult run = ProbeTestKit.in(folder).run("""
                 suite: s
                 probes:
                   - id: p

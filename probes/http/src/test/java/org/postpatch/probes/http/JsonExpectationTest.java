@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.ProbeStatus;
 import org.postpatch.probes.http.support.TestServer;
 import org.postpatch.result.RunResult;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 class JsonExpectationTest {
 
@@ -33,7 +33,7 @@ class JsonExpectationTest {
     }
 
     private RunResult expect(String json) {
-        return new ProbeFiles(folder).run("""
+        return ProbeTestKit.in(folder).run("""
                 suite: s
                 probes:
                   - id: order
@@ -120,7 +120,7 @@ class JsonExpectationTest {
 
     @Test
     void bodyThatIsNotJsonFailsOnceWithAnExcerpt() {
-        RunResult run = new ProbeFiles(folder).run("""
+        RunResult run = ProbeTestKit.in(folder).run("""
                 suite: s
                 probes:
                   - id: health

@@ -11,7 +11,7 @@ import org.postpatch.api.ProbeStatus;
 import org.postpatch.probes.http.support.TestServer;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 /**
  * {@code notContains}, {@code length} with matchers, and how a path that selects several values
@@ -42,7 +42,7 @@ class MatchersTest {
     }
 
     private ProbeResult expect(String expect) {
-        RunResult run = new ProbeFiles(folder).run("""
+        RunResult run = ProbeTestKit.in(folder).run("""
                 suite: s
                 probes:
                   - id: vets

@@ -11,7 +11,7 @@ import org.postpatch.api.ProbeStatus;
 import org.postpatch.probes.http.support.TestServer;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 class RequestTest {
 
@@ -26,7 +26,7 @@ class RequestTest {
     }
 
     private RunResult run(String probes) {
-        return new ProbeFiles(folder).run("suite: s\nvars:\n  base: " + server.url() + "\nprobes:\n" + probes);
+        return ProbeTestKit.in(folder).run("suite: s\nvars:\n  base: " + server.url() + "\nprobes:\n" + probes);
     }
 
     @Test
@@ -130,7 +130,7 @@ class RequestTest {
     @Test
     void userAndPasswordInTheUrlAreSentAsBasicAuthorization() {
         String url = server.url().replace("://", "://demo:s3cret-pw@");
-        RunResult run = new ProbeFiles(folder).run("""
+        RunResult run = ProbeTestKit.in(folder).run("""
                 suite: s
                 probes:
                   - id: private
@@ -147,7 +147,7 @@ class RequestTest {
         try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = closed.getLocalPort();
         }
-        RunResult run = new ProbeFiles(folder).run("""
+        RunResult run = ProbeTestKit.in(folder).run("""
                 suite: s
                 probes:
                   - id: down
@@ -159,7 +159,7 @@ class RequestTest {
 
     @Test
     void unknownHostIsNamed() {
-        RunResult run = new ProbeFiles(folder).run("""
+        RunResult run = ProbeTestKit.in(folder).run("""
                 suite: s
                 probes:
                   - id: nowhere

@@ -23,12 +23,12 @@ import org.postpatch.model.Suite;
 import org.postpatch.probes.http.support.SilentServer;
 import org.postpatch.probes.http.support.TestServer;
 import org.postpatch.report.ConsoleReport;
-import org.postpatch.report.JsonReport;
-import org.postpatch.report.JunitXmlReport;
+import org.postpatch.report.Reports;
+import org.postpatch.report.RunReport;
 import org.postpatch.result.RunResult;
 import org.postpatch.run.Runner;
 import org.postpatch.secret.Redactor;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 /**
  * Canary secrets in a header, a URL password, {@code ${secret:}} variables and cookies, sent to a
@@ -76,7 +76,7 @@ class SecretsTest {
         String withPassword = server.url().replace("://", "://ops:" + URL_PASSWORD + "@");
         Path file;
         try (SilentServer silent = new SilentServer()) {
-            file = new ProbeFiles(folder).write("probes.yaml", """
+            file = ProbeTestKit.in(folder).write("probes.yaml", """
                     suite: secrets
                     vars:
                       base: %s
@@ -173,7 +173,7 @@ class SecretsTest {
         assertThat(probe(run, "secret-query-fails").message()).contains("token=****");
         assertThat(probe(run, "set-cookie-fails").message()).isEqualTo("Set-Cookie header: expected \"other\" but was \"****\"");
         return String.join("\n", console.toString(StandardCharsets.UTF_8), systemOut.toString(StandardCharsets.UTF_8),
-                systemErr.toString(StandardCharsets.UTF_8), new JsonReport(redactor).render(run),
-                new JunitXmlReport(redactor).render(run));
+                systemErr.toString(StandardCharsets.UTF_8), Reports.JSON.render(RunReport.of(run, redactor)),
+                Reports.JUNIT.render(RunReport.of(run, redactor)));
     }
 }

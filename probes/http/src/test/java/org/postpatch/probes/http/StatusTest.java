@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.ProbeStatus;
 import org.postpatch.probes.http.support.TestServer;
 import org.postpatch.result.RunResult;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 class StatusTest {
 
@@ -30,7 +30,7 @@ class StatusTest {
     }
 
     private RunResult run(String probes) {
-        return new ProbeFiles(folder).run("suite: s\nvars:\n  base: " + server.url() + "\nprobes:\n" + probes);
+        return ProbeTestKit.in(folder).run("suite: s\nvars:\n  base: " + server.url() + "\nprobes:\n" + probes);
     }
 
     @Test

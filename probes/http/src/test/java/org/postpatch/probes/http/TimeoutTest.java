@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.ProbeStatus;
 import org.postpatch.probes.http.support.SilentServer;
 import org.postpatch.result.RunResult;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 class TimeoutTest {
 
@@ -23,7 +23,7 @@ class TimeoutTest {
     @Timeout(60) // a hang guard only: the probe's own timeout is what is checked
     void serverThatNeverAnswersFailsAtTheProbeTimeoutAndTheConnectionIsClosed() throws Exception {
         try (SilentServer server = new SilentServer()) {
-            RunResult run = new ProbeFiles(folder).run("""
+            RunResult run = ProbeTestKit.in(folder).run("""
                     suite: s
                     probes:
                       - id: hung

@@ -12,7 +12,7 @@ import org.postpatch.api.ProbeStatus;
 import org.postpatch.probes.http.support.Certificates;
 import org.postpatch.probes.http.support.TestServer;
 import org.postpatch.result.RunResult;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 class TlsTest {
 
@@ -41,7 +41,7 @@ class TlsTest {
     }
 
     private RunResult run(String probes) {
-        return new ProbeFiles(folder).withEnvironment(java.util.Map.of("TS_PW", Certificates.PASSWORD)).run("""
+        return ProbeTestKit.in(folder).withEnvironment(java.util.Map.of("TS_PW", Certificates.PASSWORD)).run("""
                 suite: s
                 vars:
                   base: %s

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.Problem;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 class ValidationTest {
 
@@ -17,7 +17,7 @@ class ValidationTest {
 
     /** Each problem as "line:column probe: message". */
     private List<String> problems(String yaml) {
-        ProbeFiles files = new ProbeFiles(folder);
+        ProbeTestKit files = ProbeTestKit.in(folder);
         Path file = files.write("probes.yaml", yaml);
         try {
             files.load(file);

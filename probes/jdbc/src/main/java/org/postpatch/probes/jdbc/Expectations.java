@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.postpatch.config.Durations;
+import org.postpatch.spi.Key;
+import org.postpatch.spi.Shape;
 import org.postpatch.spi.Spec;
 
 /** What a {@code jdbc} probe expects of its query: a row count, a first value and a time budget. */
@@ -12,10 +14,23 @@ record Expectations(Optional<RowCount> rows, Optional<FirstValue> value, Optiona
 
     static final Expectations NONE = new Expectations(Optional.empty(), Optional.empty(), Optional.empty());
 
+    /** The keys of an {@code expect} block. */
+    static final Shape DECLARATION = Shape.block(
+            Key.optional("rows", RowCount.DECLARATION, "none", "The number of rows. A number means exactly that many; a"
+                    + " map gives bounds that must all hold: `eq`, `ge` (at least), `gt` (more than), `le` (at most), `lt`"
+                    + " (fewer than), such as `{ ge: 1, le: 10 }`. For a statement without a result set (`update`,"
+                    + " `delete`, `insert`) it is the number of rows changed."),
+            Key.optional("value", FirstValue.DECLARATION, "none", "The first column of the first row. A scalar must be"
+                    + " equal to it; a map is a matcher whose parts must all hold: `equals` (a value), `matches` (a Java"
+                    + " regular expression matching the whole text), `gt`, `ge`, `lt`, `le` (numbers). Numbers are"
+                    + " compared as numbers (`3` equals `3.0`), everything else as text; booleans read as `true`/`false`."),
+            Key.optional("within", Shape.duration(), "none", "A budget for the query: from sending it to reading its last"
+                    + " row (connecting is not counted)."));
+
     /** Reads an {@code expect} block. */
     static Expectations read(Spec expect) {
         if (!expect.isMap()) {
-            expect.problem("expected a map with rows, value or within, found " + expect.node().describeType());
+            expect.problem("expected a map with rows, value or within, found " + expect.describeType());
             return NONE;
         }
         return new Expectations(RowCount.read(expect), FirstValue.read(expect), expect.optionalDuration("within"));

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-import org.postpatch.config.ConfigNode;
+import org.postpatch.spi.Key;
+import org.postpatch.spi.Shape;
 import org.postpatch.spi.Spec;
 
 /**
@@ -22,26 +22,36 @@ record FirstValue(Optional<String> equals, Optional<Pattern> matches, List<Bound
 
     private static final List<Comparison> NUMERIC = List.of(Comparison.GT, Comparison.GE, Comparison.LT, Comparison.LE);
 
+    /** A value, or a matcher of it. */
+    static final Shape DECLARATION = Shape.either(Shape.string(), Shape.block(
+            Key.optional("equals", Shape.string(), "Equal to this (numbers as numbers)."),
+            Key.optional("matches", Shape.pattern(), "The whole text matches this regular expression."),
+            Key.optional("gt", Shape.number(), "A number greater than this."),
+            Key.optional("ge", Shape.number(), "A number greater than or equal to this."),
+            Key.optional("lt", Shape.number(), "A number less than this."),
+            Key.optional("le", Shape.number(), "A number less than or equal to this.")))
+            .documentedAs("scalar, or map");
+
     FirstValue {
         bounds = List.copyOf(bounds);
     }
 
     /** Reads {@code value} from an {@code expect} block; empty when absent or invalid. */
     static Optional<FirstValue> read(Spec expect) {
-        Optional<ConfigNode> raw = expect.raw("value");
-        if (raw.isEmpty() || raw.get().isNull()) {
+        Optional<Spec> given = expect.child("value");
+        if (given.isEmpty()) {
             return Optional.empty();
         }
-        if (raw.get().isScalar()) {
-            return Optional.of(new FirstValue(Optional.of(raw.get().text()), Optional.empty(), List.of()));
+        if (given.get().isScalar()) {
+            return Optional.of(new FirstValue(Optional.of(given.get().text()), Optional.empty(), List.of()));
         }
-        if (!raw.get().isMap()) {
-            expect.problem("value", "expected a value or a matcher like { gt: 0 }, found " + raw.get().describeType());
+        if (!given.get().isMap()) {
+            expect.problem("value", "expected a value or a matcher like { gt: 0 }, found " + given.get().describeType());
             return Optional.empty();
         }
-        Spec matcher = expect.child("value").orElseThrow();
+        Spec matcher = given.get();
         Optional<String> equals = matcher.optionalString("equals");
-        Optional<Pattern> matches = matcher.optionalString("matches").flatMap(regex -> compile(matcher, regex));
+        Optional<Pattern> matches = matcher.pattern("matches");
         List<Bound> bounds = new ArrayList<>();
         for (Comparison comparison : NUMERIC) {
             matcher.optionalNumber(comparison.key()).ifPresent(number -> bounds.add(new Bound(comparison, number)));
@@ -53,18 +63,6 @@ record FirstValue(Optional<String> equals, Optional<Pattern> matches, List<Bound
             return Optional.empty();
         }
         return Optional.of(new FirstValue(equals, matches, bounds));
-    }
-
-    private static Optional<Pattern> compile(Spec matcher, String regex) {
-        if (matcher.node().get("matches").isDeferred()) {
-            return Optional.of(Pattern.compile(".*"));
-        }
-        try {
-            return Optional.of(Pattern.compile(regex));
-        } catch (PatternSyntaxException invalid) {
-            matcher.problem("matches", "not a valid regular expression: " + invalid.getDescription());
-            return Optional.empty();
-        }
     }
 
     /**

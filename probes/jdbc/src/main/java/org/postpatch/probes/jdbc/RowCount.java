@@ -3,6 +3,8 @@ package org.postpatch.probes.jdbc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.postpatch.spi.Key;
+import org.postpatch.spi.Shape;
 import org.postpatch.spi.Spec;
 
 /**
@@ -15,25 +17,36 @@ record RowCount(List<Bound> bounds) {
     record Bound(Comparison comparison, long rows) {
     }
 
+    /** A number of rows, or bounds on it. */
+    static final Shape DECLARATION = declaration();
+
     RowCount {
         bounds = List.copyOf(bounds);
     }
 
+    private static Shape declaration() {
+        Shape rows = Shape.wholeNumber(0, Integer.MAX_VALUE);
+        Key[] bounds = java.util.Arrays.stream(Comparison.values())
+                .map(comparison -> Key.optional(comparison.key(), rows, "The number of rows is " + comparison.words() + " this."))
+                .toArray(Key[]::new);
+        return Shape.either(rows, Shape.block(bounds)).documentedAs("whole number, or map");
+    }
+
     /** Reads {@code rows} from an {@code expect} block; empty when absent or invalid. */
     static Optional<RowCount> read(Spec expect) {
-        Optional<org.postpatch.config.ConfigNode> raw = expect.raw("rows");
-        if (raw.isEmpty() || raw.get().isNull()) {
+        Optional<Spec> given = expect.child("rows");
+        if (given.isEmpty()) {
             return Optional.empty();
         }
-        if (raw.get().isScalar()) {
+        if (given.get().isScalar()) {
             return expect.optionalInteger("rows", 0, Integer.MAX_VALUE)
                     .map(rows -> new RowCount(List.of(new Bound(Comparison.EQ, rows))));
         }
-        if (!raw.get().isMap()) {
-            expect.problem("rows", "expected a number of rows or a map like { ge: 1 }, found " + raw.get().describeType());
+        if (!given.get().isMap()) {
+            expect.problem("rows", "expected a number of rows or a map like { ge: 1 }, found " + given.get().describeType());
             return Optional.empty();
         }
-        Spec rows = expect.child("rows").orElseThrow();
+        Spec rows = given.get();
         List<Bound> bounds = new ArrayList<>();
         for (Comparison comparison : Comparison.values()) {
             rows.optionalInteger(comparison.key(), 0, Integer.MAX_VALUE)

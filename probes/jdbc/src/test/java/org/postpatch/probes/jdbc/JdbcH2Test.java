@@ -1,6 +1,7 @@
 package org.postpatch.probes.jdbc;
 
-import org.postpatch.testing.RenderedRun;
+import org.postpatch.testkit.ProbeTestKit;
+import org.postpatch.testkit.RenderedRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class JdbcH2Test {
     }
 
     private RenderedRun run(String probes) {
-        return RenderedRun.of(folder, Map.of("DB_PASSWORD", PASSWORD), """
+        return ProbeTestKit.in(folder).withEnvironment(Map.of("DB_PASSWORD", PASSWORD)).render("""
                 suite: orders
                 vars:
                   db: "%s"

@@ -1,7 +1,8 @@
 package org.postpatch.probes.jdbc;
 
 import org.postpatch.testing.PostgresServer;
-import org.postpatch.testing.RenderedRun;
+import org.postpatch.testkit.ProbeTestKit;
+import org.postpatch.testkit.RenderedRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,7 +45,7 @@ class JdbcPostgresTest {
     }
 
     private RenderedRun run(String probes) {
-        return RenderedRun.of(folder, Map.of("ORDERS_DB_PASSWORD", PASSWORD), """
+        return ProbeTestKit.in(folder).withEnvironment(Map.of("ORDERS_DB_PASSWORD", PASSWORD)).render("""
                 suite: orders
                 vars:
                   db: "%s"
@@ -128,7 +129,7 @@ class JdbcPostgresTest {
 
     @Test
     void wrongPasswordFailsWithTheServersReasonAndTheCanaryPasswordIsShownNowhere() {
-        RenderedRun run = RenderedRun.of(folder, Map.of("ORDERS_DB_PASSWORD", "Wrong-" + PASSWORD), """
+        RenderedRun run = ProbeTestKit.in(folder).withEnvironment(Map.of("ORDERS_DB_PASSWORD", "Wrong-" + PASSWORD)).render("""
                 suite: orders
                 probes:
                   - id: orders-db
@@ -149,7 +150,7 @@ class JdbcPostgresTest {
     @Test
     void passwordWrittenIntoTheUrlIsMaskedEverywhere() {
         String canary = "Url-" + PASSWORD;
-        RenderedRun run = RenderedRun.of(folder, Map.of(), """
+        RenderedRun run = ProbeTestKit.in(folder).render("""
                 suite: orders
                 probes:
                   - id: orders-db

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.Problem;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 /** Mistakes in a {@code jdbc} block are refused before anything runs, each at its line and column. */
 class JdbcValidationTest {
@@ -18,7 +18,7 @@ class JdbcValidationTest {
     Path folder;
 
     private List<String> problems(String probes) {
-        ProbeFiles files = new ProbeFiles(folder);
+        ProbeTestKit files = ProbeTestKit.in(folder);
         Path file = files.write("probes.yaml", "suite: s\nprobes:\n" + probes.indent(2));
         InvalidSuiteException invalid = catchThrowableOfType(InvalidSuiteException.class, () -> files.load(file));
         assertThat(invalid).as("the file should be refused").isNotNull();
@@ -50,7 +50,7 @@ class JdbcValidationTest {
                 "6:18: probe 'b': jdbc.url: expected a JDBC URL starting with 'jdbc:', like jdbc:postgresql://host:5432/database",
                 "8:43: probe 'c': jdbc.expect: needs a query; without one the probe only checks that it can connect",
                 "13:25: probe 'd': jdbc.expect.rows: unknown key 'gte' (did you mean 'gt'?)",
-                "13:53: probe 'd': jdbc.expect.value.matches: not a valid regular expression: Unclosed character class",
+                "13:53: probe 'd': jdbc.expect.value.matches: '[' is not a valid regular expression: Unclosed character class near index 0",
                 "13:68: probe 'd': jdbc.expect.within: expected a duration like 500ms, 5s, 2m, 1h or 1m30s, found 'soon'",
                 "15:35: probe 'e': jdbc: unknown key 'querry' (did you mean 'query'?)",
                 "17:68: probe 'f': jdbc.expect.rows: expected a whole number, found 'many'",

@@ -1,10 +1,13 @@
 package org.postpatch.probes.junit;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.platform.commons.JUnitException;
 import org.junit.platform.launcher.TagFilter;
-import org.postpatch.spi.Check;
+import org.postpatch.spi.Binding;
+import org.postpatch.spi.Key;
 import org.postpatch.spi.ProbeKind;
+import org.postpatch.spi.Shape;
 import org.postpatch.spi.Spec;
 
 /**
@@ -18,6 +21,25 @@ import org.postpatch.spi.Spec;
  */
 public final class JunitProbeKind implements ProbeKind {
 
+    private static final Shape STRINGS = Shape.either(Shape.string(), Shape.listOf(Shape.string())).documentedAs("list of strings");
+
+    private static final Shape DECLARATION = Shape.block(
+            Key.optional("packages", STRINGS, "none",
+                    "Packages whose tests run, subpackages included, such as `[com.acme.orders.smoke]`."),
+            Key.optional("classes", STRINGS, "none", "Test classes by fully qualified name. Checked at validation: a class"
+                    + " that is not on the classpath is refused."),
+            Key.optional("methods", STRINGS, "none", "Test methods as `Class#method`, such as"
+                    + " `com.acme.OrderSmokeTest#createsAnOrder` (with parameter types when overloaded: `...#m(int)`)."),
+            Key.optional("tags", STRINGS, "all tests", "JUnit tag expressions; a test runs when it matches **any** of them:"
+                    + " `[postpatch]`, `[\"smoke & !slow\"]`. Checked at validation."),
+            Key.optional("excludeTags", STRINGS, "none",
+                    "JUnit tag expressions; a test matching any of them does not run."));
+
+    @Override
+    public Optional<Shape> declaration() {
+        return Optional.of(DECLARATION);
+    }
+
     @Override
     public String name() {
         return "junit";
@@ -29,10 +51,10 @@ public final class JunitProbeKind implements ProbeKind {
     }
 
     @Override
-    public Check bind(Spec spec) {
+    public Binding bind(Spec spec) {
         if (!spec.isMap()) {
-            spec.problem("expected a map with packages, classes or methods, found " + spec.node().describeType());
-            return null;
+            spec.problem("expected a map with packages, classes or methods, found " + spec.describeType());
+            return Binding.invalid();
         }
         TestSelection selection = new TestSelection(spec.strings("packages"), spec.strings("classes"),
                 spec.strings("methods"), spec.strings("tags"), spec.strings("excludeTags"));
@@ -51,7 +73,7 @@ public final class JunitProbeKind implements ProbeKind {
         }
         checkTags(spec, "tags", selection.tags());
         checkTags(spec, "excludeTags", selection.excludeTags());
-        return spec.hasProblems() ? null : new JunitCheck(selection);
+        return spec.hasProblems() ? Binding.invalid() : Binding.of(new JunitCheck(selection));
     }
 
     private static void checkClass(Spec spec, String key, String className) {

@@ -1,6 +1,7 @@
 package org.postpatch.probes.junit;
 
-import org.postpatch.testing.RenderedRun;
+import org.postpatch.testkit.ProbeTestKit;
+import org.postpatch.testkit.RenderedRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -31,7 +32,7 @@ class JunitProbeTest {
     }
 
     private RenderedRun runProbes(String probes) {
-        return RenderedRun.of(folder, Map.of(), "suite: smoke\nprobes:\n" + probes.indent(2));
+        return ProbeTestKit.in(folder).render("suite: smoke\nprobes:\n" + probes.indent(2));
     }
 
     @Test

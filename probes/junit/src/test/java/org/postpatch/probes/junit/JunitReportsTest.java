@@ -1,6 +1,7 @@
 package org.postpatch.probes.junit;
 
-import org.postpatch.testing.RenderedRun;
+import org.postpatch.testkit.ProbeTestKit;
+import org.postpatch.testkit.RenderedRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -29,7 +30,7 @@ class JunitReportsTest {
 
     @BeforeEach
     void runTheFailingSmokeTests() {
-        run = RenderedRun.of(folder, Map.of(), """
+        run = ProbeTestKit.in(folder).render("""
                 suite: smoke
                 probes:
                   - id: smoke-tests

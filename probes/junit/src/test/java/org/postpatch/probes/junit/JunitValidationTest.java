@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.Problem;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 /** Mistakes in a {@code junit} block are refused before anything runs, each at its line and column. */
 class JunitValidationTest {
@@ -19,7 +19,7 @@ class JunitValidationTest {
 
     @Test
     void everyMistakeIsReportedAtItsPlace() {
-        ProbeFiles files = new ProbeFiles(folder);
+        ProbeTestKit files = ProbeTestKit.in(folder);
         Path file = files.write("probes.yaml", """
                 suite: s
                 probes:

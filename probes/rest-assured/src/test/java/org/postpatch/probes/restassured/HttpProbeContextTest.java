@@ -1,6 +1,7 @@
 package org.postpatch.probes.restassured;
 
-import org.postpatch.testing.RenderedRun;
+import org.postpatch.testkit.ProbeTestKit;
+import org.postpatch.testkit.RenderedRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,7 +37,7 @@ class HttpProbeContextTest {
     }
 
     private RenderedRun run(int parallel, String baseVariable, String probeClass) {
-        return RenderedRun.of(folder, Map.of("API_KEY", API_KEY), parallel, """
+        return ProbeTestKit.in(folder).withEnvironment(Map.of("API_KEY", API_KEY)).render(parallel, """
                 suite: orders
                 defaults: { timeout: 60s }
                 vars:
@@ -74,7 +75,7 @@ class HttpProbeContextTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        RenderedRun run = RenderedRun.of(folder, Map.of(), 1, """
+        RenderedRun run = ProbeTestKit.in(folder).render(1, """
                 suite: orders
                 defaults: { timeout: 60s }
                 vars:
@@ -117,7 +118,7 @@ class HttpProbeContextTest {
     @Test
     void requestTheServerNeverAnswersFailsAtTheProbesTimeoutAndItsConnectionIsClosed() throws Exception {
         try (SilentServer silent = new SilentServer()) {
-            RenderedRun run = RenderedRun.of(folder, Map.of(), 2, """
+            RenderedRun run = ProbeTestKit.in(folder).render(2, """
                     suite: orders
                     defaults: { timeout: 60s }
                     vars:

@@ -13,7 +13,7 @@ import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
 import org.postpatch.result.Verdict;
 import org.postpatch.spi.ProbeKinds;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 class SystemProbeKindsTest {
 
@@ -31,7 +31,7 @@ class SystemProbeKindsTest {
     void aSuiteMixingTheKindsRunsInDependencyOrder() throws Exception {
         Path marker = Files.writeString(folder.resolve("release.txt"), "release 41\n");
         try (ServerSocket database = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            RunResult run = new ProbeFiles(folder).run("""
+            RunResult run = ProbeTestKit.in(folder).run("""
                     suite: node-after-patch
                     probes:
                       - id: jvm
@@ -60,7 +60,7 @@ class SystemProbeKindsTest {
     void valuesCapturedByEarlierProbesAreJudgedOnceKnown() throws Exception {
         Path config = Files.writeString(folder.resolve("app.yaml"), "port: 8080\n");
         Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        RunResult run = new ProbeFiles(folder).run("""
+        RunResult run = ProbeTestKit.in(folder).run("""
                 suite: captured
                 probes:
                   - id: deploy

@@ -1,8 +1,11 @@
 package org.postpatch.probes.ui;
 
 import java.util.Map;
-import org.postpatch.spi.Check;
+import java.util.Optional;
+import org.postpatch.probes.ui.spec.UiDeclaration;
+import org.postpatch.spi.Binding;
 import org.postpatch.spi.ProbeKind;
+import org.postpatch.spi.Shape;
 import org.postpatch.spi.Spec;
 import org.postpatch.probes.ui.spec.UiSpecReader;
 import org.postpatch.probes.ui.walk.UiCheck;
@@ -40,7 +43,12 @@ public final class UiProbeKind implements ProbeKind {
     }
 
     @Override
-    public Check bind(Spec spec) {
-        return reader.read(spec).<Check>map(UiCheck::new).orElse(null);
+    public Optional<Shape> declaration() {
+        return Optional.of(UiDeclaration.BLOCK);
+    }
+
+    @Override
+    public Binding bind(Spec spec) {
+        return reader.read(spec).<Binding>map(walk -> Binding.of(new UiCheck(walk))).orElseGet(Binding::invalid);
     }
 }

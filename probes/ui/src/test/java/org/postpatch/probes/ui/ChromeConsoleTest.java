@@ -7,7 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.ProbeStatus;
-import org.postpatch.testing.RenderedRun;
+import org.postpatch.testkit.ProbeTestKit;
+import org.postpatch.testkit.RenderedRun;
 
 /** What Chromium reports as console errors, beyond the page's own script errors (see {@link PagesContract}). */
 class ChromeConsoleTest {
@@ -21,7 +22,7 @@ class ChromeConsoleTest {
         try (TestSite site = new TestSite()) {
             // A new Chromium asks the first site it opens for /favicon.ico, which the test site does not have;
             // the probe waits a second, long enough for that request to fail and be logged.
-            RenderedRun run = RenderedRun.of(folder, Map.of(), """
+            RenderedRun run = ProbeTestKit.in(folder).render("""
                     suite: console
                     defaults: { timeout: 60s }
                     probes:

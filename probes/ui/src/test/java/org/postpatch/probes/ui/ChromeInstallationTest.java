@@ -8,7 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.ProbeStatus;
-import org.postpatch.testing.RenderedRun;
+import org.postpatch.testkit.ProbeTestKit;
+import org.postpatch.testkit.RenderedRun;
 
 /** A machine without Chromium or its driver fails chrome probes saying what to install, and downloads nothing. */
 class ChromeInstallationTest {
@@ -18,7 +19,7 @@ class ChromeInstallationTest {
 
     private RenderedRun run(String settings) {
         SeleniumManagerTripwire.arm();
-        return RenderedRun.of(folder, Map.of(), """
+        return ProbeTestKit.in(folder).render("""
                 suite: install
                 probes:
                   - id: login

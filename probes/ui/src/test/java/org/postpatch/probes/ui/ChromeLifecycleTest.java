@@ -23,7 +23,7 @@ import org.postpatch.model.Suite;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
 import org.postpatch.run.Runner;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 /**
  * How Chromium lives and dies with a run: one browser for all ui probes of a run, and nothing left of
@@ -89,8 +89,8 @@ class ChromeLifecycleTest {
                     """.formatted(i, wrappers.driver(), wrappers.binary(), site.base()));
         }
 
-        RunResult run = new ProbeFiles(folder).run(Runner.builder().parallel(8).attachments(folder.resolve("attachments")),
-                new ProbeFiles(folder).write("ten.yaml", yaml.toString()));
+        RunResult run = ProbeTestKit.in(folder).run(Runner.builder().parallel(8).attachments(folder.resolve("attachments")),
+                ProbeTestKit.in(folder).write("ten.yaml", yaml.toString()));
 
         assertThat(run.probes()).hasSize(10).allSatisfy(probe ->
                 assertThat(probe.status()).as(probe.id() + ": " + probe.message()).isEqualTo(ProbeStatus.PASSED));
@@ -101,7 +101,7 @@ class ChromeLifecycleTest {
     @Test
     void twentyRunsWithTimeoutsDeadlinesAndAnInterruptLeaveNoBrowserNorFolderBehind() throws Exception {
         Set<Path> foldersBefore = BrowserLeftovers.folders();
-        ProbeFiles files = new ProbeFiles(folder);
+        ProbeTestKit files = ProbeTestKit.in(folder);
         Path passAndFail = files.write("pass-and-fail.yaml", "suite: cycle\nprobes:\n"
                 + probe("passes", "30s", "/scripted", "[ { see: Made by script } ]")
                 + probe("fails", "30s", "/login", "[ { see: Welcome } ]"));
@@ -176,7 +176,7 @@ class ChromeLifecycleTest {
     }
 
     private RunResult run(Runner.Builder runner, Path file) {
-        RunResult result = new ProbeFiles(folder).run(runner.attachments(folder.resolve("attachments")), file);
+        RunResult result = ProbeTestKit.in(folder).run(runner.attachments(folder.resolve("attachments")), file);
         // The test's output file shows which way each run ended.
         System.out.println(result.probes().stream().map(p -> p.id() + " " + p.status() + " " + p.message()).toList());
         return result;

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.Outcome;
 import org.postpatch.api.ProbeStatus;
-import org.postpatch.report.HtmlReport;
+import org.postpatch.report.Reports;
+import org.postpatch.report.RunReport;
 import org.postpatch.result.ProbeResult;
-import org.postpatch.testing.RenderedRun;
+import org.postpatch.testkit.ProbeTestKit;
+import org.postpatch.testkit.RenderedRun;
 
 /**
  * What ui probes do on real pages, the same in every browser: one run of a suite of probes against
@@ -39,7 +41,7 @@ abstract class PagesContract {
     @BeforeAll
     void runTheSuite(@TempDir Path folder) {
         site = new TestSite();
-        run = RenderedRun.of(folder, Map.of("DEMO_PASSWORD", TestSite.PASSWORD), 4, """
+        run = ProbeTestKit.in(folder).withEnvironment(Map.of("DEMO_PASSWORD", TestSite.PASSWORD)).render(4, """
                 suite: pages
                 defaults: { timeout: 30s }
                 vars:
@@ -228,7 +230,7 @@ abstract class PagesContract {
         assertThat(reported).isNotNull();
         assertThat(reported.path("attachments").get(0).path("path").asText()).isEqualTo(picture.toString());
         assertThat(run.junitXml()).contains("[[ATTACHMENT|" + picture.toAbsolutePath() + "]]");
-        assertThat(HtmlReport.render(json)).contains("<a href=\"file://" + picture + "\">" + picture.getFileName() + "</a>");
+        assertThat(Reports.HTML.render(RunReport.recorded(json))).contains("<a href=\"file://" + picture + "\">" + picture.getFileName() + "</a>");
     }
 
     @Test

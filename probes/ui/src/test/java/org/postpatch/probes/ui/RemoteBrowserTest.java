@@ -14,7 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.ProbeStatus;
-import org.postpatch.testing.RenderedRun;
+import org.postpatch.testkit.ProbeTestKit;
+import org.postpatch.testkit.RenderedRun;
 
 /**
  * {@code browser: remote} against a real WebDriver server on loopback. A Selenium Grid 4.52 standalone
@@ -32,7 +33,7 @@ class RemoteBrowserTest {
         Process server = startChromedriver(port);
         try (TestSite site = new TestSite()) {
             await("chromedriver to listen").atMost(Duration.ofSeconds(30)).until(() -> listens(port));
-            RenderedRun run = RenderedRun.of(folder, Map.of(), 4, """
+            RenderedRun run = ProbeTestKit.in(folder).render(4, """
                     suite: grid
                     defaults: { timeout: 60s }
                     probes:
@@ -64,7 +65,7 @@ class RemoteBrowserTest {
     @Test
     void unreachableGridFailsNamingTheGrid() throws Exception {
         int port = freePort();
-        RenderedRun run = RenderedRun.of(folder, Map.of(), """
+        RenderedRun run = ProbeTestKit.in(folder).render("""
                 suite: grid
                 probes:
                   - id: login

@@ -13,7 +13,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.service.DriverFinder;
 import org.postpatch.api.ProbeStatus;
-import org.postpatch.testing.RenderedRun;
+import org.postpatch.testkit.ProbeTestKit;
+import org.postpatch.testkit.RenderedRun;
 
 /**
  * Selenium Manager, which finds and downloads drivers and browsers over the network, never runs: ui
@@ -47,7 +48,7 @@ class SeleniumManagerTest {
         long before = SeleniumManagerTripwire.runs();
         boolean downloadsBefore = DOWNLOADS.toFile().exists();
         try (TestSite site = new TestSite()) {
-            RenderedRun run = RenderedRun.of(folder, Map.of(), """
+            RenderedRun run = ProbeTestKit.in(folder).render("""
                     suite: offline
                     defaults: { timeout: 60s }
                     probes:

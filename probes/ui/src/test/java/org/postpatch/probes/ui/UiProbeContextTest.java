@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.Outcome;
 import org.postpatch.api.ProbeStatus;
-import org.postpatch.testing.RenderedRun;
+import org.postpatch.testkit.ProbeTestKit;
+import org.postpatch.testkit.RenderedRun;
 
 /** Java probes that take a {@link UiProbeContext} drive the run's shared browser, with its lifecycle and evidence. */
 class UiProbeContextTest {
@@ -32,7 +33,7 @@ class UiProbeContextTest {
     }
 
     private RenderedRun run(String browserVariables, String moreProbes) {
-        RenderedRun run = RenderedRun.of(folder, Map.of("DEMO_PASSWORD", TestSite.PASSWORD), 4, """
+        RenderedRun run = ProbeTestKit.in(folder).withEnvironment(Map.of("DEMO_PASSWORD", TestSite.PASSWORD)).render(4, """
                 suite: store
                 defaults: { timeout: 60s }
                 vars:

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.config.InvalidSuiteException;
 import org.postpatch.config.Problem;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 import org.postpatch.probes.ui.browser.BrowserSettings;
 
 /** A ui probe file is read whole and refused before anything runs when it is wrong, with where and why. */
@@ -21,7 +21,7 @@ class UiProbeFileTest {
     Path folder;
 
     private List<String> problems(String ui) {
-        ProbeFiles files = new ProbeFiles(folder);
+        ProbeTestKit files = ProbeTestKit.in(folder);
         Path file = files.write("probes.yaml", "suite: checks\nprobes:\n  - id: login\n    ui:\n"
                 + ui.indent(6));
         InvalidSuiteException invalid = catchThrowableOfType(InvalidSuiteException.class, () -> files.load(file));

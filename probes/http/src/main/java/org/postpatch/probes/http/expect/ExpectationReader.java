@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.postpatch.config.ConfigNode;
 import org.postpatch.spi.Spec;
 
 /** Reads an {@code expect} block into {@link Expectations}, reporting each problem at its line and column. */
@@ -31,8 +30,8 @@ public final class ExpectationReader {
     public static Expectations read(Spec expect, String probeFile) {
         if (!expect.isMap()) {
             expect.problem("expected a map (status, headers, json, contains, notContains, matches, schema, within,"
-                    + " certificate), found "
-                    + expect.node().describeType());
+                    + " certificate, snapshot), found "
+                    + expect.describeType());
             return Expectations.DEFAULT;
         }
         StatusExpectation status = status(expect);
@@ -46,7 +45,7 @@ public final class ExpectationReader {
         });
         List<String> contains = expect.strings("contains");
         List<String> notContains = expect.strings("notContains");
-        Optional<Pattern> matches = MatcherReader.pattern(expect, "matches");
+        Optional<Pattern> matches = expect.pattern("matches");
         if (!contains.isEmpty() || !notContains.isEmpty() || matches.isPresent()) {
             others.add(new BodyExpectation(contains, notContains, matches.orElse(null)));
         }
@@ -63,28 +62,30 @@ public final class ExpectationReader {
                 }
             });
         });
-        expect.raw("schema").flatMap(schema -> schema(expect, schema, probeFile))
-                .ifPresent(source -> others.add(new SchemaExpectation(source)));
+        Optional<Spec> schema = expect.child("schema");
+        if (expect.has("schema")) {
+            schema(expect, schema, probeFile).ifPresent(source -> others.add(new SchemaExpectation(source)));
+        }
         expect.child("certificate").ifPresent(certificate -> {
             Optional<Duration> validFor = certificate.isMap() ? certificate.optionalDuration("validFor") : Optional.empty();
             if (validFor.isEmpty() && !certificate.hasProblems()) {
                 certificate.problem("expected { validFor: 14d } (how long the certificate must stay valid)");
             }
             validFor.ifPresent(duration -> others.add(
-                    new CertificateExpectation(duration, certificate.node().get("validFor").text())));
+                    new CertificateExpectation(duration, certificate.optionalString("validFor").orElse(""))));
         });
         expect.optionalDuration("within").ifPresent(budget -> others.add(new LatencyExpectation(budget)));
         return new Expectations(status, others);
     }
 
     private static StatusExpectation status(Spec expect) {
-        Optional<ConfigNode> raw = expect.raw("status");
-        if (raw.isEmpty() || raw.get().isNull() || raw.get().isDeferred()) {
+        Optional<Spec> given = expect.child("status");
+        if (given.isEmpty() || given.get().isDeferred()) {
             return StatusExpectation.SUCCESS;
         }
-        List<ConfigNode> items = raw.get().isList() ? raw.get().items() : List.of(raw.get());
+        List<Spec> items = given.get().isList() ? given.get().items() : List.of(given.get());
         List<StatusExpectation.Range> ranges = new ArrayList<>();
-        for (ConfigNode item : items) {
+        for (Spec item : items) {
             Optional<StatusExpectation.Range> range = item.isScalar() ? range(item.text().trim()) : Optional.empty();
             if (range.isEmpty()) {
                 expect.problem("status", "expected " + STATUS_FORMS + ", found "
@@ -118,15 +119,16 @@ public final class ExpectationReader {
         return Optional.empty();
     }
 
-    private static Optional<SchemaSource> schema(Spec expect, ConfigNode schema, String probeFile) {
-        if (schema.isMap()) {
-            return Optional.of(SchemaSource.ofInline(new String(Json.write(schema.toPlain()),
+    private static Optional<SchemaSource> schema(Spec expect, Optional<Spec> given, String probeFile) {
+        if (given.isPresent() && given.get().isMap()) {
+            return Optional.of(SchemaSource.ofInline(new String(Json.write(given.get().plain()),
                     java.nio.charset.StandardCharsets.UTF_8)));
         }
-        if (!schema.isScalar() || schema.text().isBlank()) {
+        if (given.isEmpty() || !given.get().isScalar() || given.get().text().isBlank()) {
             expect.problem("schema", "expected a JSON Schema file (relative to the probe file) or an inline schema map");
             return Optional.empty();
         }
+        Spec schema = given.get();
         if (schema.isDeferred()) {
             return Optional.empty();
         }

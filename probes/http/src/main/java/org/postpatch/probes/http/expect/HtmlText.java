@@ -1,5 +1,7 @@
 package org.postpatch.probes.http.expect;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +16,11 @@ final class HtmlText {
 
     /** Only this much of a page is read: the failure reason quotes a couple of hundred characters. */
     private static final int READ_AT_MOST = 256 * 1024;
+
+    /** Ends a line in {@link #lines}: a character no page text uses (it is read as a space when found). */
+    private static final char BREAK = '\u2029';
+
+    private static final String BLANK = "[\\s\\p{Cntrl}\\u00A0]+";
 
     private static final Set<String> HIDDEN = Set.of("script", "style", "template", "noscript");
     private static final Set<String> INLINE = Set.of("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn",
@@ -38,6 +45,26 @@ final class HtmlText {
 
     /** The visible text of {@code html}, on one line. */
     static String visible(String html) {
+        return render(html, ' ').replaceAll(BLANK, " ").strip();
+    }
+
+    /**
+     * The visible text of {@code html} as lines: a block-level tag ends a line (a paragraph, a cell, a
+     * list item), blank lines dropped, blank space within a line collapsed.
+     */
+    static List<String> lines(String html) {
+        List<String> lines = new ArrayList<>();
+        for (String line : render(html, BREAK).split(String.valueOf(BREAK))) {
+            String folded = line.replaceAll(BLANK, " ").strip();
+            if (!folded.isEmpty()) {
+                lines.add(folded);
+            }
+        }
+        return lines;
+    }
+
+    /** The text with tags removed; a block-level tag becomes {@code block}. */
+    private static String render(String html, char block) {
         String page = html.length() > READ_AT_MOST ? html.substring(0, READ_AT_MOST) : html;
         StringBuilder text = new StringBuilder(Math.min(page.length(), 16 * 1024));
         int i = 0;
@@ -47,15 +74,15 @@ final class HtmlText {
                 int end = page.indexOf("-->", i + 4);
                 i = end < 0 ? page.length() : end + 3;
             } else if (c == '<' && i + 1 < page.length() && isTagStart(page.charAt(i + 1))) {
-                i = tag(page, i, text);
+                i = tag(page, i, text, block);
             } else if (c == '&') {
                 i = reference(page, i, text);
             } else {
-                text.append(c);
+                text.append(c == BREAK ? ' ' : c);
                 i++;
             }
         }
-        return text.toString().replaceAll("[\\s\\p{Cntrl}\\u00A0]+", " ").strip();
+        return text.toString();
     }
 
     private static boolean isTagStart(char c) {
@@ -63,7 +90,7 @@ final class HtmlText {
     }
 
     /** Skips the tag at {@code open} (and a hidden element's content); returns where the text goes on. */
-    private static int tag(String page, int open, StringBuilder text) {
+    private static int tag(String page, int open, StringBuilder text, char block) {
         int end = tagEnd(page, open);
         boolean closing = page.charAt(open + 1) == '/';
         int nameStart = open + (closing ? 2 : 1);
@@ -77,7 +104,7 @@ final class HtmlText {
             return close < 0 ? page.length() : tagEnd(page, close);
         }
         if (!INLINE.contains(name)) {
-            text.append(' ');
+            text.append(block);
         }
         return end;
     }

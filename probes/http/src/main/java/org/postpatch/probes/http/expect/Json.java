@@ -149,6 +149,22 @@ public final class Json {
         return out.toByteArray();
     }
 
+    /** A tree as compact JSON text. */
+    public static String text(JsonNode node) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            write(generator, node);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A tree node factory whose numbers keep their exact decimals, as {@link #parse} makes them. */
+    public static JsonNodeFactory nodes() {
+        return NODES;
+    }
+
     private static void write(JsonGenerator generator, JsonNode node) throws IOException {
         if (node.isObject()) {
             generator.writeStartObject();

@@ -5,10 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-import org.postpatch.config.ConfigNode;
 import org.postpatch.config.Suggestions;
+import org.postpatch.spi.Key;
+import org.postpatch.spi.Shape;
 import org.postpatch.spi.Spec;
 
 /**
@@ -29,20 +28,22 @@ public final class MatcherReader {
 
     private static final Set<String> TYPES = Set.of("string", "number", "boolean", "object", "array", "null");
 
+    /** What a value may be: a value to equal (a scalar or a list), or a map of matchers. */
+    public static final Shape DECLARATION = declaration();
+
     private MatcherReader() {
     }
 
     /** The matcher declared by {@code value}, the spec of one JSONPath or header entry. */
     public static ValueMatcher read(Spec value) {
-        ConfigNode node = value.node();
-        if (!node.isMap()) {
-            return new ValueMatcher(List.of(new ValueMatcher.Check(Rules.equalTo(node), node.isList())));
+        if (!value.isMap()) {
+            return new ValueMatcher(List.of(new ValueMatcher.Check(Rules.equalTo(Expected.of(value)), value.isList())));
         }
-        if (node.keys().stream().noneMatch(MATCHERS::contains)) {
-            String first = node.keys().isEmpty() ? "" : node.keys().iterator().next();
+        if (value.keys().stream().noneMatch(MATCHERS::contains)) {
+            String first = value.keys().isEmpty() ? "" : value.keys().iterator().next();
             value.problem("expected a value or matchers (" + String.join(", ", MATCHERS) + "), found key '" + first + "'"
                     + Suggestions.didYouMean(first, MATCHERS) + "; to compare with an object write { equals: {...} }");
-            value.known(node.keys().toArray(String[]::new));
+            value.known(value.keys().toArray(String[]::new));
             return new ValueMatcher(List.of());
         }
         List<ValueMatcher.Check> checks = new ArrayList<>();
@@ -56,9 +57,11 @@ public final class MatcherReader {
                         + Suggestions.didYouMean(type, TYPES));
             }
         });
-        value.raw("equals").ifPresent(expected -> checks.add(
-                new ValueMatcher.Check(Rules.equalTo(expected), expected.isList())));
-        pattern(value, "matches").ifPresent(pattern -> checks.add(onEach(Rules.matching(pattern))));
+        if (value.has("equals")) {
+            Expected expected = value.child("equals").map(Expected::of).orElse(Expected.NULL);
+            checks.add(new ValueMatcher.Check(Rules.equalTo(expected), expected.isList()));
+        }
+        value.pattern("matches").ifPresent(pattern -> checks.add(onEach(Rules.matching(pattern))));
         scalar(value, "contains").ifPresent(expected -> checks.add(onTheList(Rules.containing(expected))));
         scalar(value, "notContains").ifPresent(unwanted -> checks.add(onTheList(Rules.notContaining(unwanted))));
         length(value, checks);
@@ -78,27 +81,31 @@ public final class MatcherReader {
     }
 
     /** The value to look for at {@code key}: a scalar. */
-    private static Optional<ConfigNode> scalar(Spec value, String key) {
-        Optional<ConfigNode> expected = value.raw(key);
-        if (expected.isPresent() && !expected.get().isScalar()) {
-            value.problem(key, "expected a value to look for, found " + expected.get().describeType());
+    private static Optional<Expected> scalar(Spec value, String key) {
+        if (!value.has(key)) {
             return Optional.empty();
         }
-        return expected;
+        Optional<Spec> expected = value.child(key);
+        if (expected.isEmpty() || !expected.get().isScalar()) {
+            value.problem(key, "expected a value to look for, found "
+                    + expected.map(Spec::describeType).orElse("nothing (null)"));
+            return Optional.empty();
+        }
+        return expected.map(Expected::of);
     }
 
     /** {@code length: 6} (exactly) or {@code length: { ge: 6, lt: 10 }}. */
     private static void length(Spec value, List<ValueMatcher.Check> checks) {
-        Optional<ConfigNode> raw = value.raw("length");
-        if (raw.isEmpty()) {
+        Optional<Spec> given = value.child("length");
+        if (given.isEmpty()) {
             return;
         }
-        if (!raw.get().isMap()) {
+        if (!given.get().isMap()) {
             value.optionalInteger("length", 0, Integer.MAX_VALUE)
                     .ifPresent(length -> checks.add(onTheList(Rules.length("equals", length))));
             return;
         }
-        Spec bounds = value.child("length").orElseThrow();
+        Spec bounds = given.get();
         if (bounds.keys().isEmpty()) {
             value.problem("length", "expected a whole number or matchers like { ge: 6 } (equals, gt, ge, lt, le)");
             return;
@@ -110,23 +117,27 @@ public final class MatcherReader {
         }
     }
 
-    /** A regular expression at {@code key}, compiled; reported at its location when invalid. */
-    public static Optional<Pattern> pattern(Spec spec, String key) {
-        Optional<ConfigNode> raw = spec.raw(key);
-        if (raw.isEmpty() || raw.get().isNull()) {
-            return Optional.empty();
-        }
-        if (raw.get().isDeferred()) {
-            return Optional.of(Pattern.compile(".*"));
-        }
-        return spec.optionalString(key).flatMap(text -> {
-            try {
-                return Optional.of(Pattern.compile(text));
-            } catch (PatternSyntaxException invalid) {
-                spec.problem(key, "'" + text + "' is not a valid regular expression: " + invalid.getDescription()
-                        + " near index " + invalid.getIndex());
-                return Optional.empty();
-            }
-        });
+    private static Shape declaration() {
+        Shape bound = Shape.wholeNumber(0, Integer.MAX_VALUE);
+        Shape length = Shape.either(bound, Shape.block(
+                Key.optional("equals", bound, "Exactly this length."),
+                Key.optional("gt", bound, "Longer than this."),
+                Key.optional("ge", bound, "At least this long."),
+                Key.optional("lt", bound, "Shorter than this."),
+                Key.optional("le", bound, "At most this long.")));
+        Shape matchers = Shape.block(
+                Key.optional("exists", Shape.bool(), "`true`: present (null counts as present); `false`: absent."),
+                Key.optional("absent", Shape.bool(), "`true`: absent."),
+                Key.optional("type", Shape.choice("string", "number", "boolean", "object", "array", "null"), "The JSON type."),
+                Key.optional("equals", Shape.any(), "Equal to this; the way to compare with an object or a list."),
+                Key.optional("matches", Shape.pattern(), "The whole text of the value matches the regular expression."),
+                Key.optional("contains", Shape.string(), "A list holding an item equal to it, or a text containing it."),
+                Key.optional("notContains", Shape.string(), "No item equal to it, no such text; an absent value passes."),
+                Key.optional("length", length, "Items of a list, entries of an object, or characters of a text."),
+                Key.optional("gt", Shape.number(), "A number (or numeric text) greater than this."),
+                Key.optional("ge", Shape.number(), "A number (or numeric text) greater than or equal to this."),
+                Key.optional("lt", Shape.number(), "A number (or numeric text) less than this."),
+                Key.optional("le", Shape.number(), "A number (or numeric text) less than or equal to this."));
+        return Shape.either(Shape.string(), Shape.listOf(Shape.any()), matchers).documentedAs("value or matchers");
     }
 }

@@ -132,6 +132,11 @@ public final class ReceivedResponse {
         return visibleText;
     }
 
+    /** For an HTML page, the text a person sees, line by line (see {@link HtmlText#lines}). */
+    public List<String> visibleLines() {
+        return HtmlText.lines(text());
+    }
+
     /** A short, redacted excerpt of the body for a failure reason: {@code body: ...}. */
     public String bodyExcerpt(org.postpatch.api.ProbeContext context) {
         return bodyExcerpt(context, null);

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.postpatch.api.ProbeContext;
-import org.postpatch.config.ConfigNode;
 
 /** The value tests behind JSONPath and header matchers. */
 public final class Rules {
@@ -27,7 +26,7 @@ public final class Rules {
      * scalars by their text (so {@code UP}, {@code 200} and {@code true} work unquoted), maps and lists
      * as JSON trees.
      */
-    public static Rule equalTo(ConfigNode expected) {
+    static Rule equalTo(Expected expected) {
         String shown = show(expected);
         return (found, context) -> {
             if (found.isMissingNode()) {
@@ -38,7 +37,7 @@ public final class Rules {
         };
     }
 
-    static boolean equal(ConfigNode expected, JsonNode found) {
+    static boolean equal(Expected expected, JsonNode found) {
         if (expected.isNull()) {
             return found.isNull();
         }
@@ -46,13 +45,13 @@ public final class Rules {
             if (!found.isValueNode() || found.isNull()) {
                 return false;
             }
-            if (found.isNumber() && expected.type() != ConfigNode.Type.BOOLEAN) {
+            if (found.isNumber() && !expected.isBoolean()) {
                 BigDecimal number = number(expected.text());
                 return number != null && number.compareTo(found.decimalValue()) == 0;
             }
             return found.asText().equals(expected.text());
         }
-        JsonNode tree = Json.tree(expected.toPlain());
+        JsonNode tree = Json.tree(expected.plain());
         return tree.equals(NUMBERS_BY_VALUE, found);
     }
 
@@ -67,7 +66,7 @@ public final class Rules {
     }
 
     /** A list holding an item equal to the value, or a text containing it. */
-    public static Rule containing(ConfigNode expected) {
+    static Rule containing(Expected expected) {
         String shown = show(expected);
         return (found, context) -> {
             if (found.isArray()) {
@@ -84,7 +83,7 @@ public final class Rules {
     }
 
     /** Neither a list holding an item equal to the value nor a text containing it; absent passes. */
-    public static Rule notContaining(ConfigNode unwanted) {
+    static Rule notContaining(Expected unwanted) {
         String shown = show(unwanted);
         return (found, context) -> {
             boolean contains = false;
@@ -195,11 +194,11 @@ public final class Rules {
         return type.equals("null") ? "null" : (type.startsWith("a") || type.startsWith("o") ? "an " : "a ") + type;
     }
 
-    private static String show(ConfigNode expected) {
+    private static String show(Expected expected) {
         if (expected.isNull()) {
             return "null";
         }
-        if (expected.type() == ConfigNode.Type.STRING) {
+        if (expected.isString()) {
             return '"' + expected.text() + '"';
         }
         return expected.isScalar() ? expected.text() : String.valueOf(expected);

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.postpatch.config.ConfigNode;
 import org.postpatch.config.Suggestions;
 import org.postpatch.probes.http.expect.Json;
 import org.postpatch.spi.Spec;
@@ -64,12 +63,12 @@ public final class RequestReader {
         TlsSettings tls = tls(http, probeFile, secrets);
         Redirects redirects = redirects(http);
 
-        Optional<ConfigNode> url = http.raw(method.key());
-        if (url.isEmpty() || methods.isEmpty()) {
+        if (methods.isEmpty()) {
             return new RequestSpec(method, NOT_YET_KNOWN, "", headers, body, tls, redirects, secrets);
         }
-        if (!url.get().isScalar()) {
-            http.problem(method.key(), "expected the URL, found " + url.get().describeType());
+        Optional<Spec> url = http.child(method.key());
+        if (url.isEmpty() || !url.get().isScalar()) {
+            http.problem(method.key(), "expected the URL, found " + url.map(Spec::describeType).orElse("nothing (null)"));
             return new RequestSpec(method, NOT_YET_KNOWN, "", headers, body, tls, redirects, secrets);
         }
         String written = url.get().text().trim();
@@ -167,7 +166,7 @@ public final class RequestReader {
     private static RequestBody body(Spec http) {
         List<String> given = new ArrayList<>();
         for (String key : List.of("json", "form", "body")) {
-            if (http.raw(key).filter(node -> !node.isNull()).isPresent()) {
+            if (http.isSet(key)) {
                 given.add(key);
             }
         }
@@ -179,7 +178,7 @@ public final class RequestReader {
         }
         switch (given.get(0)) {
             case "json":
-                return new RequestBody("application/json", Json.write(http.raw("json").orElseThrow().toPlain()));
+                return new RequestBody("application/json", Json.write(http.child("json").orElseThrow().plain()));
             case "form": {
                 String form = http.stringMap("form").entrySet().stream()
                         .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
@@ -218,7 +217,7 @@ public final class RequestReader {
             tls.problem("insecure", "choose a trustStore or insecure: true, not both");
         }
         Path file = relative(probeFile, store.get());
-        boolean deferred = tls.node().get("trustStore").isDeferred();
+        boolean deferred = tls.isDeferred("trustStore");
         if (!deferred && !Files.isRegularFile(file)) {
             tls.problem("trustStore", "no such trust store file: " + file);
         }
@@ -241,7 +240,7 @@ public final class RequestReader {
 
     private static Redirects redirects(Spec http) {
         Optional<String> written = http.optionalString("redirects");
-        if (written.isEmpty() || http.node().get("redirects").isDeferred()) {
+        if (written.isEmpty() || http.isDeferred("redirects")) {
             return Redirects.NONE;
         }
         switch (written.get()) {

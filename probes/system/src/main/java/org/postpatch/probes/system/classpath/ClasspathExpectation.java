@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.postpatch.probes.system.settings.SpecValues;
 import org.postpatch.probes.system.version.VersionRange;
 import org.postpatch.spi.Spec;
 
@@ -22,22 +21,22 @@ record ClasspathExpectation(Optional<Coordinates> artifact, Optional<VersionRang
     /** Reads a {@code classpath} block; empty when a problem was reported. */
     static Optional<ClasspathExpectation> read(Spec spec) {
         if (!spec.isMap()) {
-            spec.problem("expected a map with 'artifact' or 'class', found " + spec.node().describeType());
+            spec.problem("expected a map with 'artifact' or 'class', found " + spec.describeType());
             return Optional.empty();
         }
         Optional<Coordinates> artifact = artifact(spec);
-        Optional<VersionRange> version = SpecValues.versionRange(spec, "version");
+        Optional<VersionRange> version = spec.parsed("version", VersionRange::parse);
         Optional<String> className = className(spec);
         boolean present = spec.bool("present", true);
         Optional<Path> path = spec.optionalString("path").map(Path::of);
-        if (!SpecValues.isSet(spec, "artifact") && !SpecValues.isSet(spec, "class")) {
+        if (!spec.isSet("artifact") && !spec.isSet("class")) {
             spec.problem("missing 'artifact' (groupId:artifactId, like org.apache.logging.log4j:log4j-core)"
                     + " or 'class' (a class name, like org.postgresql.Driver)");
         }
-        if (SpecValues.isSet(spec, "version") && !SpecValues.isSet(spec, "artifact")) {
+        if (spec.isSet("version") && !spec.isSet("artifact")) {
             spec.problem("version", "a version needs 'artifact' (groupId:artifactId): a class has no version");
         }
-        if (SpecValues.isSet(spec, "version") && !present) {
+        if (spec.isSet("version") && !present) {
             spec.problem("version", "a version cannot be combined with present: false;"
                     + " to forbid old copies, require the good ones, like version: \">=2.17.1\"");
         }
@@ -49,7 +48,7 @@ record ClasspathExpectation(Optional<Coordinates> artifact, Optional<VersionRang
 
     private static Optional<Coordinates> artifact(Spec spec) {
         Optional<String> text = spec.optionalString("artifact");
-        if (text.isEmpty() || SpecValues.isDeferred(spec, "artifact")) {
+        if (text.isEmpty() || spec.isDeferred("artifact")) {
             return text.map(deferred -> new Coordinates("deferred", "deferred"));
         }
         Optional<Coordinates> coordinates = Coordinates.parse(text.get());
@@ -62,7 +61,7 @@ record ClasspathExpectation(Optional<Coordinates> artifact, Optional<VersionRang
 
     private static Optional<String> className(Spec spec) {
         Optional<String> text = spec.optionalString("class").map(String::trim);
-        if (text.isPresent() && !SpecValues.isDeferred(spec, "class") && !CLASS_NAME.matcher(text.get()).matches()) {
+        if (text.isPresent() && !spec.isDeferred("class") && !CLASS_NAME.matcher(text.get()).matches()) {
             spec.problem("class", "expected a class name like org.postgresql.Driver, found '" + text.get() + "'");
             return Optional.empty();
         }

@@ -55,7 +55,7 @@ record CommandExpectation(Set<Integer> exitCodes, TextExpectation stdout, TextEx
                 codes.add(code);
             } catch (NumberFormatException notACode) {
                 item.problem("expected an exit code from 0 to 255, found "
-                        + (item.isScalar() ? "'" + item.text() + "'" : item.node().describeType()));
+                        + (item.isScalar() ? "'" + item.text() + "'" : item.describeType()));
             }
         }
         return codes;

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.postpatch.config.ConfigNode;
 import org.postpatch.config.TextPart;
 import org.postpatch.probes.system.process.CommandLine;
 import org.postpatch.spi.Spec;
@@ -34,11 +33,11 @@ final class CommandSpec {
         if (spec.isList()) {
             List<String> argv = arguments(spec);
             return argv.isEmpty() ? Optional.empty() : Optional.of(new CommandCheck(
-                    listed(argv, spec.node(), Map.of(), Optional.empty()), CommandExpectation.EXIT_ZERO));
+                    listed(argv, spec, Map.of(), Optional.empty()), CommandExpectation.EXIT_ZERO));
         }
         if (!spec.isMap()) {
             spec.problem("expected an argument list like [systemctl, is-active, nginx] or a map with 'run', found "
-                    + spec.node().describeType());
+                    + spec.describeType());
             return Optional.empty();
         }
         boolean shell = spec.bool("shell", false);
@@ -50,14 +49,14 @@ final class CommandSpec {
         if (spec.hasProblems() || argv.isEmpty()) {
             return Optional.empty();
         }
-        ConfigNode run = spec.node().get("run");
+        Spec run = spec.child("run").orElseThrow();
         CommandLine line = shell ? withShellValues(argv, 2, run.parts(), environment, directory)
                 : listed(argv, run, environment, directory);
         return Optional.of(new CommandCheck(line, expectation));
     }
 
     /** An argument list; when it runs a shell directly ({@code [sh, -c, "..."]}), its script is a shell line. */
-    private static CommandLine listed(List<String> argv, ConfigNode list, Map<String, String> environment,
+    private static CommandLine listed(List<String> argv, Spec list, Map<String, String> environment,
                                       Optional<Path> directory) {
         int script = scriptIndex(argv);
         return script < 0 ? new CommandLine(argv, environment, directory)
@@ -120,7 +119,7 @@ final class CommandSpec {
                 spec.problem("run", "the shell command is empty");
                 return List.of();
             }
-            if (run.get().node().hasValues() || run.get().node().isDeferred()) {
+            if (run.get().parts().stream().anyMatch(TextPart::value) || run.get().isDeferred()) {
                 spec.warning("run", "shell: true with variables: each ${...} reaches the shell as one literal word,"
                         + " never as shell syntax; a list run: [...] needs no shell at all");
             }
@@ -128,12 +127,12 @@ final class CommandSpec {
         }
         if (shell) {
             spec.problem("run", "with shell: true, 'run' is one line for " + SHELL + " -c, found "
-                    + run.get().node().describeType());
+                    + run.get().describeType());
             return List.of();
         }
         if (!run.get().isList()) {
             spec.problem("run", "expected the command as a list, like [systemctl, is-active, nginx], found "
-                    + run.get().node().describeType());
+                    + run.get().describeType());
             return List.of();
         }
         return arguments(run.get());
@@ -146,7 +145,7 @@ final class CommandSpec {
             if (item.isScalar()) {
                 argv.add(item.text());
             } else {
-                item.problem("expected a string (one argument), found " + item.node().describeType());
+                item.problem("expected a string (one argument), found " + item.describeType());
             }
         }
         if (list.items().isEmpty()) {

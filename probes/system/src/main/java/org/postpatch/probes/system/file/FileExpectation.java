@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.postpatch.probes.system.settings.SpecValues;
 import org.postpatch.probes.system.text.TextExpectation;
 import org.postpatch.spi.Spec;
 
@@ -35,7 +34,7 @@ record FileExpectation(Path path, boolean exists, Optional<FileType> type, Optio
         Optional<Long> maxSize = size(spec, "maxSize");
         Optional<String> sha256 = sha256(spec);
         TextExpectation content = TextExpectation.read(spec, false);
-        if (path.isBlank() && SpecValues.isSet(spec, "path")) {
+        if (path.isBlank() && spec.isSet("path")) {
             spec.problem("path", "the path is empty");
         }
         if (minSize.isPresent() && maxSize.isPresent() && minSize.get() > maxSize.get()) {
@@ -45,7 +44,7 @@ record FileExpectation(Path path, boolean exists, Optional<FileType> type, Optio
         if (!exists) {
             List<String> pointless = new ArrayList<>();
             for (String key : ATTRIBUTES) {
-                if (SpecValues.isSet(spec, key)) {
+                if (spec.isSet(key)) {
                     pointless.add(key);
                 }
             }
@@ -68,7 +67,7 @@ record FileExpectation(Path path, boolean exists, Optional<FileType> type, Optio
 
     private static Optional<FileType> type(Spec spec) {
         Optional<String> text = spec.optionalString("type");
-        if (text.isEmpty() || SpecValues.isDeferred(spec, "type")) {
+        if (text.isEmpty() || spec.isDeferred("type")) {
             return Optional.empty();
         }
         Optional<FileType> type = FileType.of(text.get());
@@ -80,7 +79,7 @@ record FileExpectation(Path path, boolean exists, Optional<FileType> type, Optio
 
     private static Optional<Set<PosixFilePermission>> mode(Spec spec) {
         Optional<String> text = spec.optionalString("mode");
-        if (text.isEmpty() || SpecValues.isDeferred(spec, "mode")) {
+        if (text.isEmpty() || spec.isDeferred("mode")) {
             return Optional.empty();
         }
         try {
@@ -97,7 +96,7 @@ record FileExpectation(Path path, boolean exists, Optional<FileType> type, Optio
 
     private static Optional<Long> size(Spec spec, String key) {
         Optional<String> text = spec.optionalString(key);
-        if (text.isEmpty() || SpecValues.isDeferred(spec, key)) {
+        if (text.isEmpty() || spec.isDeferred(key)) {
             return Optional.empty();
         }
         Optional<Long> size = Sizes.parse(text.get());
@@ -109,7 +108,7 @@ record FileExpectation(Path path, boolean exists, Optional<FileType> type, Optio
 
     private static Optional<String> sha256(Spec spec) {
         Optional<String> text = spec.optionalString("sha256").map(String::trim);
-        if (text.isEmpty() || SpecValues.isDeferred(spec, "sha256")) {
+        if (text.isEmpty() || spec.isDeferred("sha256")) {
             return text;
         }
         if (!text.get().matches("[0-9a-fA-F]{64}")) {

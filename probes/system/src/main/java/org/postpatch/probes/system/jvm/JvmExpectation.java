@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.postpatch.probes.system.settings.SpecValues;
 import org.postpatch.probes.system.version.Version;
 import org.postpatch.probes.system.version.VersionRange;
 import org.postpatch.spi.Spec;
@@ -25,10 +24,10 @@ record JvmExpectation(Optional<VersionRange> version, Optional<String> vendor, M
     /** Reads a {@code jvm} block; empty when a problem was reported. */
     static Optional<JvmExpectation> read(Spec spec) {
         if (!spec.isMap()) {
-            spec.problem("expected a map with version, vendor, properties or home, found " + spec.node().describeType());
+            spec.problem("expected a map with version, vendor, properties or home, found " + spec.describeType());
             return Optional.empty();
         }
-        Optional<VersionRange> version = SpecValues.versionRange(spec, "version");
+        Optional<VersionRange> version = spec.parsed("version", VersionRange::parse);
         Optional<String> vendor = spec.optionalString("vendor");
         Map<String, String> properties = spec.stringMap("properties");
         Optional<Path> home = spec.optionalString("home").map(Path::of);

@@ -2,9 +2,10 @@ package org.postpatch.probes.system.tcp;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.postpatch.probes.system.settings.SpecValues;
-import org.postpatch.spi.Check;
+import org.postpatch.spi.Binding;
+import org.postpatch.spi.Key;
 import org.postpatch.spi.ProbeKind;
+import org.postpatch.spi.Shape;
 import org.postpatch.spi.Spec;
 
 /**
@@ -19,23 +20,35 @@ import org.postpatch.spi.Spec;
  */
 public final class TcpProbeKind implements ProbeKind {
 
+    private static final Shape DECLARATION = Shape.block(
+            Key.required("host", Shape.string(), "Host name or address to connect to."),
+            Key.required("port", Shape.wholeNumber(1, 65_535), "Port to connect to."),
+            Key.optional("banner", Shape.string(), "Text that the server's greeting (what it sends first) must contain."),
+            Key.optional("bannerMatches", Shape.pattern(),
+                    "A pattern that must be found in the greeting (`^`/`$` match at each line)."));
+
     @Override
     public String name() {
         return "tcp";
     }
 
     @Override
-    public Check bind(Spec spec) {
+    public Optional<Shape> declaration() {
+        return Optional.of(DECLARATION);
+    }
+
+    @Override
+    public Binding bind(Spec spec) {
         String host = spec.string("host");
-        Optional<Long> port = SpecValues.requiredInteger(spec, "port", 1, 65_535);
+        Optional<Long> port = spec.integer("port", 1, 65_535);
         Optional<String> banner = spec.optionalString("banner");
-        Optional<Pattern> bannerMatches = SpecValues.pattern(spec, "bannerMatches");
-        if (host.isBlank() && SpecValues.isSet(spec, "host")) {
+        Optional<Pattern> bannerMatches = spec.pattern("bannerMatches");
+        if (host.isBlank() && spec.isSet("host")) {
             spec.problem("host", "the host is empty");
         }
         if (spec.hasProblems() || port.isEmpty()) {
-            return null;
+            return Binding.invalid();
         }
-        return new TcpCheck(host, port.get().intValue(), new BannerExpectation(banner, bannerMatches));
+        return Binding.of(new TcpCheck(host, port.get().intValue(), new BannerExpectation(banner, bannerMatches)));
     }
 }

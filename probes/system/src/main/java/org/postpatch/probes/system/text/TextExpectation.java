@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.postpatch.probes.system.settings.SpecValues;
+import org.postpatch.spi.Key;
+import org.postpatch.spi.Shape;
 import org.postpatch.spi.Spec;
 
 /**
@@ -28,13 +29,26 @@ public record TextExpectation(List<String> contains, List<String> notContains, O
     }
 
     /**
+     * The keys {@link #read} reads (without {@code empty}), declared for a text that is {@code where},
+     * such as {@code " in the content"}, or {@code ""}.
+     */
+    public static List<Key> keys(String where) {
+        Shape strings = Shape.either(Shape.string(), Shape.listOf(Shape.string()));
+        return List.of(
+                Key.optional("contains", strings, "Each must appear" + where + "."),
+                Key.optional("matches", Shape.pattern(), "Must be found " + (where.isEmpty() ? "somewhere" : where.trim())
+                        + "; `^` and `$` match at each line."),
+                Key.optional("notContains", strings, "None may appear" + where + "."));
+    }
+
+    /**
      * Reads {@code contains}, {@code notContains} (each a string or a list of strings),
      * {@code matches} and, when {@code withEmpty}, {@code empty} from a block.
      */
     public static TextExpectation read(Spec spec, boolean withEmpty) {
         List<String> contains = spec.strings("contains");
         List<String> notContains = spec.strings("notContains");
-        Optional<Pattern> matches = SpecValues.pattern(spec, "matches");
+        Optional<Pattern> matches = spec.pattern("matches");
         Optional<Boolean> empty = withEmpty ? spec.optionalBool("empty") : Optional.empty();
         return new TextExpectation(contains, notContains, matches, empty);
     }

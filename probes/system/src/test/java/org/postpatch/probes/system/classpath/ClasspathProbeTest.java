@@ -2,8 +2,6 @@ package org.postpatch.probes.system.classpath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
-import static org.postpatch.probes.system.SystemProbeRuns.problems;
-import static org.postpatch.probes.system.SystemProbeRuns.runOne;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +15,7 @@ import org.postpatch.api.ProbeStatus;
 import org.postpatch.config.Problem;
 import org.postpatch.probes.system.classpath.fixtures.SampleDriver;
 import org.postpatch.result.ProbeResult;
+import org.postpatch.testkit.ProbeTestKit;
 
 class ClasspathProbeTest {
 
@@ -35,7 +34,7 @@ class ClasspathProbeTest {
 
     @Test
     void artifactOnThisClasspathWithinRangePasses() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: assertj
                   classpath: { artifact: "org.assertj:assertj-core", version: ">=3.20" }
                 """);
@@ -46,7 +45,7 @@ class ClasspathProbeTest {
 
     @Test
     void artifactOnThisClasspathOutOfRangeFailsNamingVersionAndJar() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: assertj
                   classpath: { artifact: "org.assertj:assertj-core", version: "[2.0,3)" }
                 """);
@@ -58,11 +57,11 @@ class ClasspathProbeTest {
 
     @Test
     void absentArtifactFailsWhenRequiredAndPassesWhenForbidden() {
-        ProbeResult required = runOne(folder, """
+        ProbeResult required = ProbeTestKit.in(folder).runProbe("""
                 - id: log4j-patched
                   classpath: { artifact: %s, version: ">=2.17.1" }
                 """.formatted(LOG4J));
-        ProbeResult forbidden = runOne(folder, """
+        ProbeResult forbidden = ProbeTestKit.in(folder).runProbe("""
                 - id: no-log4j1
                   classpath: { artifact: "log4j:log4j", present: false }
                 """);
@@ -74,7 +73,7 @@ class ClasspathProbeTest {
 
     @Test
     void forbiddenArtifactThatIsThereFails() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: no-assertj-in-production
                   classpath: { artifact: "org.assertj:assertj-core", present: false }
                 """);
@@ -85,11 +84,11 @@ class ClasspathProbeTest {
 
     @Test
     void loadableClassPassesNamingWhereItCameFrom() {
-        ProbeResult fromJar = runOne(folder, """
+        ProbeResult fromJar = ProbeTestKit.in(folder).runProbe("""
                 - id: assertions
                   classpath: { class: org.assertj.core.api.Assertions }
                 """);
-        ProbeResult fromRuntime = runOne(folder, """
+        ProbeResult fromRuntime = ProbeTestKit.in(folder).runProbe("""
                 - id: string
                   classpath: { class: java.lang.String }
                 """);
@@ -101,11 +100,11 @@ class ClasspathProbeTest {
 
     @Test
     void missingClassFailsAndForbiddenClassPasses() {
-        ProbeResult missing = runOne(folder, """
+        ProbeResult missing = ProbeTestKit.in(folder).runProbe("""
                 - id: driver-loadable
                   classpath: { class: org.postgresql.Driver }
                 """);
-        ProbeResult forbidden = runOne(folder, """
+        ProbeResult forbidden = ProbeTestKit.in(folder).runProbe("""
                 - id: no-log4j1-classes
                   classpath: { class: org.apache.log4j.Logger, present: false }
                 """);
@@ -124,7 +123,7 @@ class ClasspathProbeTest {
         TestJars.library("org.apache.logging.log4j", "log4j-core", "2.17.2").writeTo(lib.resolve("log4j-core-2.17.2.jar"));
         TestJars.library("org.apache.logging.log4j", "log4j-api", "2.17.2").writeTo(lib.resolve("log4j-api-2.17.2.jar"));
 
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: log4j-patched
                   classpath: { path: %s, artifact: %s, version: ">=2.17.1" }
                 """.formatted(lib, LOG4J));
@@ -140,7 +139,7 @@ class ClasspathProbeTest {
         Path lib = folder.resolve("lib");
         TestJars.library("org.apache.logging.log4j", "log4j-core", "2.17.2").writeTo(lib.resolve("log4j-core-2.17.2.jar"));
 
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: log4j-patched
                   classpath: { path: %s, artifact: %s, version: "[2.17.1,)" }
                 """.formatted(lib, LOG4J));
@@ -160,7 +159,7 @@ class ClasspathProbeTest {
                 .with("BOOT-INF/lib/guava-31.1-jre.jar", TestJars.jar().with("com/google/common/base/Strings.class", new byte[1]))
                 .writeTo(folder.resolve("app.jar"));
 
-        ProbeResult jackson = runOne(folder, """
+        ProbeResult jackson = ProbeTestKit.in(folder).runProbe("""
                 - id: app-jars
                   classpath:
                     path: %s
@@ -168,7 +167,7 @@ class ClasspathProbeTest {
                     version: "[2.15,3)"
                     class: %s
                 """.formatted(app, SampleDriver.class.getName()));
-        ProbeResult guava = runOne(folder, """
+        ProbeResult guava = ProbeTestKit.in(folder).runProbe("""
                 - id: guava-by-file-name
                   classpath: { path: %s, artifact: "com.google.guava:guava", version: ">=31.1" }
                 """.formatted(app));
@@ -185,7 +184,7 @@ class ClasspathProbeTest {
         Path lib = folder.resolve("lib");
         TestJars.library("com.acme", "repackaged", "1.0").writeTo(lib.resolve("guava-20.0.jar"));
 
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: guava
                   classpath: { path: %s, artifact: "com.google.guava:guava" }
                 """.formatted(lib));
@@ -198,7 +197,7 @@ class ClasspathProbeTest {
         Path lib = folder.resolve("lib");
         TestJars.jar().with("org/apache/log4j/Logger.class", new byte[1]).writeTo(lib.resolve("log4j-1.2.17.jar"));
 
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: no-log4j1
                   classpath: { path: %s, artifact: "log4j:log4j", present: false }
                 """.formatted(lib));
@@ -211,7 +210,7 @@ class ClasspathProbeTest {
         Path lib = Files.createDirectories(folder.resolve("lib"));
         Files.writeString(lib.resolve("broken.jar"), "not a zip");
 
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: log4j-patched
                   classpath: { path: %s, artifact: %s }
                 """.formatted(lib, LOG4J));
@@ -221,7 +220,7 @@ class ClasspathProbeTest {
 
     @Test
     void missingPathFails() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: app-jars
                   classpath: { path: /no/such/lib, artifact: %s }
                 """.formatted(LOG4J));
@@ -233,7 +232,7 @@ class ClasspathProbeTest {
     void classMissingFromTheJarsFails() {
         Path app = TestJars.library("com.acme", "orders", "1.0").writeTo(folder.resolve("app.jar"));
 
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: driver
                   classpath: { path: %s, class: org.postgresql.Driver }
                 """.formatted(app));
@@ -245,7 +244,7 @@ class ClasspathProbeTest {
 
     @Test
     void malformedBlocksAreRefused() {
-        List<Problem> problems = problems(folder, """
+        List<Problem> problems = ProbeTestKit.in(folder).problemsOfProbe("""
                 - id: nothing
                   classpath: { present: true }
                 - id: class-version

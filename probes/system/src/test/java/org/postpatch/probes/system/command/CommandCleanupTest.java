@@ -2,7 +2,6 @@ package org.postpatch.probes.system.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.postpatch.probes.system.SystemProbeRuns.runOne;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,9 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.ProbeStatus;
-import org.postpatch.probes.system.SystemProbeRuns;
 import org.postpatch.result.ProbeResult;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 /**
  * A command that outlives its probe must not outlive the attempt: each test starts {@code sleep}
@@ -46,7 +44,7 @@ class CommandCleanupTest {
     @Test
     void timedOutCommandFailsAndIsKilled() {
         long start = System.nanoTime();
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: hangs
                   timeout: 1s
                   command: [sleep, "%s"]
@@ -62,7 +60,7 @@ class CommandCleanupTest {
     @Test
     void timedOutShellIsKilledWithEverythingItStarted() {
         long start = System.nanoTime();
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: hangs
                   timeout: 1s
                   command:
@@ -79,7 +77,7 @@ class CommandCleanupTest {
 
     @Test
     void deeperTreesAreKilledToo() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: hangs
                   timeout: 1s
                   command: [sh, -c, "sh -c 'sleep %s & sleep %s' & sleep %s"]
@@ -91,7 +89,7 @@ class CommandCleanupTest {
 
     @Test
     void backgroundProcessHoldingTheOutputDoesNotHoldUpTheProbe() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: starts-a-daemon
                   timeout: 10s
                   command: { shell: true, run: "sleep %s & echo started", expect: { stdout: { contains: started } } }
@@ -103,7 +101,7 @@ class CommandCleanupTest {
 
     @Test
     void aProcessForkedTwiceOutOfTheTreeIsKilledWithTheCommandsSession() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: double-fork
                   timeout: 1s
                   command: [bash, -c, "(sleep %s &); sleep %s"]
@@ -131,7 +129,7 @@ class CommandCleanupTest {
                 - id: plain
                   command: [echo, started]
                 """.formatted(sleep(610)));
-        List<ProbeResult> results = new ProbeFiles(folder).run(SystemProbeRuns.suite(probes.toString())).probes();
+        List<ProbeResult> results = ProbeTestKit.in(folder).run(ProbeTestKit.suite(probes.toString())).probes();
 
         for (ProbeResult holding : results.subList(0, 6)) {
             assertThat(holding.details()).as(holding.id()).containsEntry("stdout", "started")

@@ -1,9 +1,6 @@
 package org.postpatch.probes.system.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.postpatch.probes.system.SystemProbeRuns.problems;
-import static org.postpatch.probes.system.SystemProbeRuns.runOne;
-import static org.postpatch.probes.system.SystemProbeRuns.suite;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.ProbeStatus;
 import org.postpatch.config.Problem;
 import org.postpatch.result.ProbeResult;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 class CommandProbeTest {
 
@@ -22,7 +19,7 @@ class CommandProbeTest {
 
     @Test
     void shortFormPassesOnExitZero() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: uptime
                   command: [uptime]
                 """);
@@ -34,7 +31,7 @@ class CommandProbeTest {
 
     @Test
     void nonZeroExitFailsWithTheFirstLineOfStderr() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: nginx-active
                   command: [sh, -c, "echo 'Unit nginx.service could not be found.' >&2; echo more >&2; exit 4"]
                 """);
@@ -45,7 +42,7 @@ class CommandProbeTest {
 
     @Test
     void nonZeroExitWithoutStderrQuotesStdout() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: nginx-active
                   command: { run: [sh, -c, "echo inactive; exit 3"] }
                 """);
@@ -55,11 +52,11 @@ class CommandProbeTest {
 
     @Test
     void anyOfSeveralExitCodesCanBeExpected() {
-        ProbeResult accepted = runOne(folder, """
+        ProbeResult accepted = ProbeTestKit.in(folder).runProbe("""
                 - id: grep-count
                   command: { run: [sh, -c, "exit 1"], expect: { exit: [0, 1] } }
                 """);
-        ProbeResult refused = runOne(folder, """
+        ProbeResult refused = ProbeTestKit.in(folder).runProbe("""
                 - id: grep-count
                   command: { run: [sh, -c, "exit 2"], expect: { exit: [0, 1] } }
                 """);
@@ -70,7 +67,7 @@ class CommandProbeTest {
 
     @Test
     void expectedNonZeroExitPasses() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: not-running
                   command: { run: [sh, -c, "exit 3"], expect: { exit: 3 } }
                 """);
@@ -80,7 +77,7 @@ class CommandProbeTest {
 
     @Test
     void outputMatchingEveryExpectationPasses() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: nginx-active
                   command:
                     run: [echo, active]
@@ -96,7 +93,7 @@ class CommandProbeTest {
 
     @Test
     void stdoutMissingTextFailsQuotingTheOutput() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: nginx-active
                   command: { run: [echo, failed], expect: { stdout: { contains: active } } }
                 """);
@@ -107,11 +104,11 @@ class CommandProbeTest {
 
     @Test
     void stdoutNotMatchingFailsAndMatchesApplyPerLine() {
-        ProbeResult perLine = runOne(folder, """
+        ProbeResult perLine = ProbeTestKit.in(folder).runProbe("""
                 - id: status
                   command: { run: [printf, "state:\\nactive\\n"], expect: { stdout: { matches: "^active$" } } }
                 """);
-        ProbeResult mismatch = runOne(folder, """
+        ProbeResult mismatch = ProbeTestKit.in(folder).runProbe("""
                 - id: status
                   command: { run: [echo, inactive], expect: { stdout: { matches: "^active$" } } }
                 """);
@@ -122,7 +119,7 @@ class CommandProbeTest {
 
     @Test
     void forbiddenTextFailsNamingItsLine() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: mounts
                   command: { run: [printf, "ok: /\\nfailed: /data\\n"], expect: { stdout: { notContains: failed } } }
                 """);
@@ -132,7 +129,7 @@ class CommandProbeTest {
 
     @Test
     void stderrExpectedEmptyFailsWhenSomethingWasWritten() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: quiet
                   command:
                     run: [sh, -c, "echo 'warning: low memory' >&2"]
@@ -144,7 +141,7 @@ class CommandProbeTest {
 
     @Test
     void environmentAndWorkingDirectoryAreApplied() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: env
                   command:
                     run: [sh, -c, 'echo "$GREETING from $(pwd)"']
@@ -158,7 +155,7 @@ class CommandProbeTest {
 
     @Test
     void shellTrueRunsOneLineThroughTheShell() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: pipeline
                   command:
                     shell: true
@@ -171,7 +168,7 @@ class CommandProbeTest {
 
     @Test
     void programThatDoesNotExistCannotRun() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: missing
                   command: [no-such-program-7f3a, --version]
                 """);
@@ -182,7 +179,7 @@ class CommandProbeTest {
 
     @Test
     void missingWorkingDirectoryIsNamed() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: missing-dir
                   command: { run: [pwd], dir: /no/such/dir }
                 """);
@@ -192,7 +189,7 @@ class CommandProbeTest {
 
     @Test
     void largeOutputOnBothStreamsNeitherBlocksNorIsKeptWhole() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: chatty
                   timeout: 20s
                   command:
@@ -208,8 +205,8 @@ class CommandProbeTest {
 
     @Test
     void secretsInOutputAreMasked() {
-        ProbeResult result = new ProbeFiles(folder).withEnvironment(Map.of("DEPLOY_TOKEN", "tok-3f9a7c1b"))
-                .run(suite("""
+        ProbeResult result = ProbeTestKit.in(folder).withEnvironment(Map.of("DEPLOY_TOKEN", "tok-3f9a7c1b"))
+                .run(ProbeTestKit.suite("""
                         - id: token
                           command: { run: [echo, "token=${secret:DEPLOY_TOKEN}"], expect: { stdout: { contains: nope } } }
                         """))
@@ -222,8 +219,8 @@ class CommandProbeTest {
     @Test
     void aSecretAcrossTheExcerptsCutIsMaskedNotCutInHalf() {
         String secret = "tok-3f9a7c1b-0d44-4c1e";
-        ProbeResult result = new ProbeFiles(folder).withEnvironment(Map.of("DEPLOY_TOKEN", secret))
-                .run(suite("""
+        ProbeResult result = ProbeTestKit.in(folder).withEnvironment(Map.of("DEPLOY_TOKEN", secret))
+                .run(ProbeTestKit.suite("""
                         - id: long-line
                           command:
                             run: [printf, "%%s%%s", "%s", "${secret:DEPLOY_TOKEN}"]
@@ -237,7 +234,7 @@ class CommandProbeTest {
 
     @Test
     void aSingleStringWithoutShellIsRefusedWithAHint() {
-        List<Problem> problems = problems(folder, """
+        List<Problem> problems = ProbeTestKit.in(folder).problemsOfProbe("""
                 - id: listing
                   command: { run: "ls -l /opt" }
                 """);
@@ -252,7 +249,7 @@ class CommandProbeTest {
 
     @Test
     void aListWithShellTrueIsRefused() {
-        List<Problem> problems = problems(folder, """
+        List<Problem> problems = ProbeTestKit.in(folder).problemsOfProbe("""
                 - id: listing
                   command: { run: [ls, -l], shell: true }
                 """);
@@ -263,7 +260,7 @@ class CommandProbeTest {
 
     @Test
     void malformedCommandsAreRefused() {
-        List<Problem> problems = problems(folder, """
+        List<Problem> problems = ProbeTestKit.in(folder).problemsOfProbe("""
                 - id: empty
                   command: []
                 - id: scalar

@@ -1,7 +1,6 @@
 package org.postpatch.probes.system.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.postpatch.probes.system.SystemProbeRuns.suite;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import org.postpatch.config.SuiteLoader;
 import org.postpatch.config.Environment;
 import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
-import org.postpatch.testing.ProbeFiles;
+import org.postpatch.testkit.ProbeTestKit;
 
 /**
  * A value put into a shell line by {@code ${...}} is never shell syntax, wherever the reference
@@ -39,7 +38,7 @@ class ShellValuesTest {
     }
 
     private RunResult run(String probes) {
-        return new ProbeFiles(folder).withEnvironment(Map.of("HOSTILE", hostile())).run(suite(probes));
+        return ProbeTestKit.in(folder).withEnvironment(Map.of("HOSTILE", hostile())).run(ProbeTestKit.suite(probes));
     }
 
     @Test
@@ -73,8 +72,8 @@ class ShellValuesTest {
 
     @Test
     void theCommandIsShownWithEachValuePosixQuotedInPlace() {
-        ProbeResult probe = new ProbeFiles(folder).withEnvironment(Map.of("X", "it's; uname -a"))
-                .run(suite("""
+        ProbeResult probe = ProbeTestKit.in(folder).withEnvironment(Map.of("X", "it's; uname -a"))
+                .run(ProbeTestKit.suite("""
                         - id: shown
                           command: { shell: true, run: "echo ${env:X} \\"${env:X}\\" '${env:X}'" }
                         """)).probes().get(0);
@@ -87,8 +86,8 @@ class ShellValuesTest {
 
     @Test
     void theValuesReachTheShellAsVariablesWhichTheAuthorsEnvCannotReplace() {
-        ProbeResult probe = new ProbeFiles(folder).withEnvironment(Map.of("X", "from the file"))
-                .run(suite("""
+        ProbeResult probe = ProbeTestKit.in(folder).withEnvironment(Map.of("X", "from the file"))
+                .run(ProbeTestKit.suite("""
                         - id: env
                           command:
                             shell: true
@@ -101,8 +100,8 @@ class ShellValuesTest {
 
     @Test
     void textWrittenInTheLineIsStillShellSyntaxAndEvalRunsAValueOnPurpose() {
-        ProbeResult probe = new ProbeFiles(folder).withEnvironment(Map.of("CODE", "printf evaluated"))
-                .run(suite("""
+        ProbeResult probe = ProbeTestKit.in(folder).withEnvironment(Map.of("CODE", "printf evaluated"))
+                .run(ProbeTestKit.suite("""
                         - id: eval
                           command: { shell: true, run: "eval ${env:CODE} | tr a-z A-Z; echo; echo $(echo written) $${0:+zero}" }
                         """)).probes().get(0);
@@ -112,7 +111,7 @@ class ShellValuesTest {
 
     @Test
     void validationWarnsAboutShellTrueWithVariablesAndStillAcceptsTheFile() {
-        Path file = new ProbeFiles(folder).write("w.yaml", suite("""
+        Path file = ProbeTestKit.in(folder).write("w.yaml", ProbeTestKit.suite("""
                 - id: plain
                   command: { shell: true, run: "uptime" }
                 - id: with-variable

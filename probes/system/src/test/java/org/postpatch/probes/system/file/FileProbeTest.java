@@ -2,8 +2,6 @@ package org.postpatch.probes.system.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
-import static org.postpatch.probes.system.SystemProbeRuns.problems;
-import static org.postpatch.probes.system.SystemProbeRuns.runOne;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.ProbeStatus;
 import org.postpatch.config.Problem;
 import org.postpatch.result.ProbeResult;
+import org.postpatch.testkit.ProbeTestKit;
 
 class FileProbeTest {
 
@@ -42,7 +41,7 @@ class FileProbeTest {
     }
 
     private ProbeResult check(String keys) {
-        return runOne(folder, """
+        return ProbeTestKit.in(folder).runProbe("""
                 - id: config-present
                   file: { path: %s, %s }
                 """.formatted(config, keys));
@@ -55,7 +54,7 @@ class FileProbeTest {
 
     @Test
     void fileMeetingEveryExpectationPasses() throws Exception {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: config-present
                   file:
                     path: %s
@@ -111,7 +110,7 @@ class FileProbeTest {
 
     @Test
     void missingFileFails() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: config-present
                   file: { path: %s/missing.yaml }
                 """.formatted(folder));
@@ -122,7 +121,7 @@ class FileProbeTest {
 
     @Test
     void fileThatMustNotExistPassesWhenAbsentAndFailsWhenPresent() {
-        ProbeResult absent = runOne(folder, """
+        ProbeResult absent = ProbeTestKit.in(folder).runProbe("""
                 - id: no-debug-flag
                   file: { path: %s/debug.flag, exists: false }
                 """.formatted(folder));
@@ -136,7 +135,7 @@ class FileProbeTest {
 
     @Test
     void typeIsChecked() {
-        ProbeResult directory = runOne(folder, """
+        ProbeResult directory = ProbeTestKit.in(folder).runProbe("""
                 - id: data-dir
                   file: { path: %s, type: directory }
                 """.formatted(folder));
@@ -150,7 +149,7 @@ class FileProbeTest {
     void symlinkIsCheckedItselfForTypeAndThroughForTheRest() throws Exception {
         Path link = Files.createSymbolicLink(folder.resolve("current.yaml"), config);
 
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: current-config
                   file: { path: %s, type: symlink, mode: "0640", contains: "listen: 8080" }
                 """.formatted(link));
@@ -164,7 +163,7 @@ class FileProbeTest {
     void danglingSymlinkFailsNamingItsTarget() throws Exception {
         Path link = Files.createSymbolicLink(folder.resolve("current.yaml"), folder.resolve("release-41/app.yaml"));
 
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: current-config
                   file: { path: %s }
                 """.formatted(link));
@@ -177,7 +176,7 @@ class FileProbeTest {
     void sizeBoundsAreChecked() throws Exception {
         Path empty = Files.createFile(folder.resolve("empty.log"));
 
-        ProbeResult tooSmall = runOne(folder, """
+        ProbeResult tooSmall = ProbeTestKit.in(folder).runProbe("""
                 - id: log-written
                   file: { path: %s, minSize: 1 }
                 """.formatted(empty));
@@ -194,7 +193,7 @@ class FileProbeTest {
             file.setLength(5L * 1024 * 1024 + 1);
         }
 
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: big
                   file: { path: %s, minSize: 5MB, maxSize: 5MB }
                 """.formatted(big));
@@ -224,7 +223,7 @@ class FileProbeTest {
             file.setLength(17L * 1024 * 1024);
         }
 
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: huge
                   file: { path: %s, notContains: ERROR }
                 """.formatted(huge));
@@ -235,7 +234,7 @@ class FileProbeTest {
 
     @Test
     void contentChecksOnADirectoryFail() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: dir
                   file: { path: %s, contains: x }
                 """.formatted(folder));
@@ -255,7 +254,7 @@ class FileProbeTest {
 
     @Test
     void misspeltKeyIsReportedWithASuggestion() {
-        List<Problem> problems = problems(folder, """
+        List<Problem> problems = ProbeTestKit.in(folder).problemsOfProbe("""
                 - id: config-present
                   file:
                     path: /etc/app/app.yaml
@@ -271,7 +270,7 @@ class FileProbeTest {
 
     @Test
     void malformedValuesAreReportedEachAtItsKey() {
-        List<Problem> problems = problems(folder, """
+        List<Problem> problems = ProbeTestKit.in(folder).problemsOfProbe("""
                 - id: config-present
                   file:
                     path: /etc/app/app.yaml

@@ -2,8 +2,6 @@ package org.postpatch.probes.system.jvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.postpatch.probes.system.SystemProbeRuns.problems;
-import static org.postpatch.probes.system.SystemProbeRuns.runOne;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.ProbeStatus;
 import org.postpatch.config.Problem;
 import org.postpatch.result.ProbeResult;
+import org.postpatch.testkit.ProbeTestKit;
 
 class JvmProbeTest {
 
@@ -41,7 +40,7 @@ class JvmProbeTest {
 
     @Test
     void runningJvmWithinExpectationsPasses() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: jvm
                   jvm:
                     version: ">=%d <%d"
@@ -57,7 +56,7 @@ class JvmProbeTest {
 
     @Test
     void runningJvmOutsideTheRangeFails() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: jvm
                   jvm: { version: "<%d" }
                 """.formatted(FEATURE));
@@ -68,7 +67,7 @@ class JvmProbeTest {
 
     @Test
     void wrongVendorAndPropertiesAreAllReported() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: jvm
                   jvm:
                     vendor: NoSuchVendor
@@ -82,7 +81,7 @@ class JvmProbeTest {
 
     @Test
     void anotherJvmIsCheckedThroughItsHome() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: next-jvm
                   jvm:
                     home: %s
@@ -99,7 +98,7 @@ class JvmProbeTest {
 
     @Test
     void anotherJvmOutsideTheRangeFailsNamingItsHome() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: next-jvm
                   jvm: { home: %s, version: "[17,21)", vendor: Debian }
                 """.formatted(TEMURIN_25));
@@ -111,7 +110,7 @@ class JvmProbeTest {
 
     @Test
     void theRunningJvmReadThroughItsHomeGivesTheSameAnswer() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: same-jvm
                   jvm: { home: %s, version: "=%s", vendor: "%s", properties: { path.separator: ":" } }
                 """.formatted(System.getProperty("java.home"), VERSION, VENDOR));
@@ -122,7 +121,7 @@ class JvmProbeTest {
 
     @Test
     void missingHomeFails() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: next-jvm
                   jvm: { home: /no/such/jvm, version: ">=17" }
                 """);
@@ -132,7 +131,7 @@ class JvmProbeTest {
 
     @Test
     void folderWithoutJavaIsNotAHome() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: next-jvm
                   jvm: { home: %s }
                 """.formatted(folder));
@@ -144,7 +143,7 @@ class JvmProbeTest {
     void javaThatFailsToStartIsReportedWithItsError() throws Exception {
         Path home = fakeHome("echo 'Error: could not open lib/jvm.cfg' >&2; exit 1");
 
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: next-jvm
                   jvm: { home: %s }
                 """.formatted(home));
@@ -158,7 +157,7 @@ class JvmProbeTest {
         String marker = "608." + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         Path home = fakeHome("exec sleep " + marker);
 
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: next-jvm
                   timeout: 1s
                   jvm: { home: %s }
@@ -171,7 +170,7 @@ class JvmProbeTest {
 
     @Test
     void invalidVersionRangeIsRefusedAtItsValue() {
-        List<Problem> problems = problems(folder, """
+        List<Problem> problems = ProbeTestKit.in(folder).problemsOfProbe("""
                 - id: jvm
                   jvm:
                     version: ">=seventeen"
@@ -188,7 +187,7 @@ class JvmProbeTest {
 
     @Test
     void rangeThatNoVersionCanMatchIsRefused() {
-        List<Problem> problems = problems(folder, """
+        List<Problem> problems = ProbeTestKit.in(folder).problemsOfProbe("""
                 - id: jvm
                   jvm: { version: ">=21 <17" }
                 """);

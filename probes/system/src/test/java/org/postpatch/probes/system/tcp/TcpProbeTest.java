@@ -2,8 +2,6 @@ package org.postpatch.probes.system.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.postpatch.probes.system.SystemProbeRuns.problems;
-import static org.postpatch.probes.system.SystemProbeRuns.runOne;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.api.ProbeStatus;
 import org.postpatch.config.Problem;
 import org.postpatch.result.ProbeResult;
+import org.postpatch.testkit.ProbeTestKit;
 
 class TcpProbeTest {
 
@@ -22,7 +21,7 @@ class TcpProbeTest {
     @Test
     void openPortPassesAndReportsTheConnectTime() throws Exception {
         try (LoopbackServer server = LoopbackServer.silent()) {
-            ProbeResult result = runOne(folder, """
+            ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                     - id: db-port
                       tcp: { host: 127.0.0.1, port: %d }
                     """.formatted(server.port()));
@@ -38,7 +37,7 @@ class TcpProbeTest {
     void closedPortFailsWithConnectionRefused() throws Exception {
         int port = LoopbackServer.closedPort();
 
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: db-port
                   tcp: { host: 127.0.0.1, port: %d }
                 """.formatted(port));
@@ -49,7 +48,7 @@ class TcpProbeTest {
 
     @Test
     void unknownHostFailsNamingTheHost() {
-        ProbeResult result = runOne(folder, """
+        ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                 - id: db-port
                   tcp: { host: no-such-host.invalid, port: 5432 }
                 """);
@@ -61,7 +60,7 @@ class TcpProbeTest {
     @Test
     void expectedBannerPasses() throws Exception {
         try (LoopbackServer server = LoopbackServer.greeting("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n")) {
-            ProbeResult result = runOne(folder, """
+            ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                     - id: ssh-banner
                       tcp: { host: 127.0.0.1, port: %d, banner: "SSH-2.0", bannerMatches: "^SSH-2\\\\.0-OpenSSH_9" }
                     """.formatted(server.port()));
@@ -76,7 +75,7 @@ class TcpProbeTest {
     @Test
     void wrongBannerFailsQuotingWhatWasReceived() throws Exception {
         try (LoopbackServer server = LoopbackServer.greeting("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n")) {
-            ProbeResult result = runOne(folder, """
+            ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                     - id: ssh-banner
                       timeout: 2s
                       tcp: { host: 127.0.0.1, port: %d, banner: "SSH-2.0" }
@@ -92,7 +91,7 @@ class TcpProbeTest {
     @Test
     void bannerNotMatchingTheExpressionFails() throws Exception {
         try (LoopbackServer server = LoopbackServer.greeting("220 mail.example.com ESMTP Postfix\r\n")) {
-            ProbeResult result = runOne(folder, """
+            ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                     - id: smtp
                       timeout: 2s
                       tcp: { host: 127.0.0.1, port: %d, bannerMatches: "^220 .* Exim" }
@@ -107,7 +106,7 @@ class TcpProbeTest {
     @Test
     void silentServerFailsWithNoBannerAndTheConnectionIsClosed() throws Exception {
         try (LoopbackServer server = LoopbackServer.silent()) {
-            ProbeResult result = runOne(folder, """
+            ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                     - id: ssh-banner
                       timeout: 1s
                       tcp: { host: 127.0.0.1, port: %d, banner: "SSH-2.0" }
@@ -122,7 +121,7 @@ class TcpProbeTest {
     @Test
     void serverThatHangsUpWithoutABannerFails() throws Exception {
         try (LoopbackServer server = LoopbackServer.hangingUp()) {
-            ProbeResult result = runOne(folder, """
+            ProbeResult result = ProbeTestKit.in(folder).runProbe("""
                     - id: ssh-banner
                       tcp: { host: 127.0.0.1, port: %d, banner: "SSH-2.0" }
                     """.formatted(server.port()));
@@ -137,7 +136,7 @@ class TcpProbeTest {
 
     @Test
     void missingPortIsReportedWhereTheBlockIs() {
-        List<Problem> problems = problems(folder, """
+        List<Problem> problems = ProbeTestKit.in(folder).problemsOfProbe("""
                 - id: db-port
                   tcp: { host: localhost }
                 """);
@@ -152,7 +151,7 @@ class TcpProbeTest {
 
     @Test
     void portOutOfRangeIsReportedAtTheValue() {
-        List<Problem> problems = problems(folder, """
+        List<Problem> problems = ProbeTestKit.in(folder).problemsOfProbe("""
                 - id: db-port
                   tcp:
                     host: localhost
@@ -168,7 +167,7 @@ class TcpProbeTest {
 
     @Test
     void invalidBannerExpressionAndUnknownKeyAreReported() {
-        List<Problem> problems = problems(folder, """
+        List<Problem> problems = ProbeTestKit.in(folder).problemsOfProbe("""
                 - id: ssh
                   tcp: { host: localhost, port: 22, bannerMatches: "SSH-(2", banner_: x }
                 """);
@@ -180,7 +179,7 @@ class TcpProbeTest {
 
     @Test
     void hostMustBeGiven() {
-        List<Problem> problems = problems(folder, """
+        List<Problem> problems = ProbeTestKit.in(folder).problemsOfProbe("""
                 - id: db-port
                   tcp: { port: 5432 }
                 """);

@@ -17,7 +17,7 @@ final class LocatorReader {
         }
         if (!value.isMap()) {
             value.problem("expected a CSS selector, or a map with css, xpath, link or label, found "
-                    + value.node().describeType());
+                    + value.describeType());
             return Optional.empty();
         }
         return readKeys(value);
@@ -39,7 +39,7 @@ final class LocatorReader {
         Locator.Strategy strategy = given.get(0);
         Spec value = map.child(strategy.key()).orElseThrow();
         Optional<String> text = StepReader.nonBlank(value, "a text");
-        if (text.isPresent() && strategy == Locator.Strategy.XPATH && !value.node().isDeferred()) {
+        if (text.isPresent() && strategy == Locator.Strategy.XPATH && !value.isDeferred()) {
             try {
                 XPathFactory.newInstance().newXPath().compile(text.get());
             } catch (XPathExpressionException invalid) {

@@ -100,9 +100,9 @@ public sealed interface Step {
         }
     }
 
-    /** Checks the condition once, now: {@code see} or {@code notSee}. */
-    record Check(Condition condition) implements Step {
-        public Check {
+    /** Expects the condition to hold once, now: {@code see} or {@code notSee}. */
+    record Expect(Condition condition) implements Step {
+        public Expect {
             Objects.requireNonNull(condition, "condition");
         }
 

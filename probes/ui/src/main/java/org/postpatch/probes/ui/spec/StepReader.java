@@ -21,7 +21,7 @@ final class StepReader {
 
     Optional<Step> read(Spec item) {
         if (!item.isMap() || item.keys().size() != 1) {
-            String found = item.isMap() ? item.keys().size() + " keys " + item.keys() : item.node().describeType();
+            String found = item.isMap() ? item.keys().size() + " keys " + item.keys() : item.describeType();
             item.problem("expected one step with one key, like { click: \"#submit\" }, found " + found);
             return Optional.empty();
         }
@@ -35,8 +35,8 @@ final class StepReader {
             case "click" -> locators.read(value).map(Step.Click::new);
             case "submit" -> locators.read(value).map(Step.Submit::new);
             case "wait" -> waitStep(value);
-            case "see" -> expectation(value, true).map(e -> new Step.Check(Condition.see(e)));
-            case "notSee" -> expectation(value, false).map(e -> new Step.Check(Condition.notSee(e)));
+            case "see" -> expectation(value, true).map(e -> new Step.Expect(Condition.see(e)));
+            case "notSee" -> expectation(value, false).map(e -> new Step.Expect(Condition.notSee(e)));
             case "noConsoleErrors" -> noConsoleErrors(value);
             case "screenshot" -> screenshot(value);
             default -> {
@@ -73,12 +73,12 @@ final class StepReader {
 
     private static void forEachSelector(Spec value, String example, java.util.function.BiConsumer<String, String> each) {
         if (!value.isMap() || value.keys().isEmpty()) {
-            value.problem("expected a map like " + example + ", found " + value.node().describeType());
+            value.problem("expected a map like " + example + ", found " + value.describeType());
             return;
         }
         value.entries().forEach((selector, text) -> {
             if (!text.isScalar()) {
-                text.problem("expected the text for '" + selector + "', found " + text.node().describeType());
+                text.problem("expected the text for '" + selector + "', found " + text.describeType());
             } else if (selector.isBlank()) {
                 text.problem("the CSS selector is empty");
             } else {
@@ -90,7 +90,7 @@ final class StepReader {
     private Optional<Step> waitStep(Spec value) {
         if (!value.isMap()) {
             value.problem("expected what to wait for, like { see: Welcome, within: 5s }, found "
-                    + (value.isScalar() ? "'" + value.text() + "'" : value.node().describeType())
+                    + (value.isScalar() ? "'" + value.text() + "'" : value.describeType())
                     + "; a ui probe never just sleeps");
             return Optional.empty();
         }
@@ -119,7 +119,7 @@ final class StepReader {
             return nonBlank(value, "a text").map(Expectation.Text::new);
         }
         if (!value.isMap()) {
-            value.problem("expected a text, or a map with text, element, title or url, found " + value.node().describeType());
+            value.problem("expected a text, or a map with text, element, title or url, found " + value.describeType());
             return Optional.empty();
         }
         List<String> kinds = ExpectationKeys.presentIn(value);
@@ -154,7 +154,7 @@ final class StepReader {
         if (value.isScalar() && ("true".equals(value.text()) || "false".equals(value.text()))) {
             return "true".equals(value.text()) ? Optional.of(new Step.NoConsoleErrors()) : Optional.empty();
         }
-        value.problem("expected true, found " + (value.isScalar() ? "'" + value.text() + "'" : value.node().describeType()));
+        value.problem("expected true, found " + (value.isScalar() ? "'" + value.text() + "'" : value.describeType()));
         return Optional.empty();
     }
 
@@ -173,7 +173,7 @@ final class StepReader {
 
     static Optional<String> nonBlank(Spec value, String expected) {
         if (!value.isScalar()) {
-            value.problem("expected " + expected + ", found " + value.node().describeType());
+            value.problem("expected " + expected + ", found " + value.describeType());
             return Optional.empty();
         }
         if (value.text().isBlank()) {

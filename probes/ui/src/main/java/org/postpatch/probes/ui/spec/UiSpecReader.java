@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.postpatch.config.ConfigNode;
 import org.postpatch.spi.Spec;
 import org.postpatch.probes.ui.browser.BrowserSettings;
 
@@ -30,7 +29,7 @@ public final class UiSpecReader {
     /** The probe's spec, or empty when a problem was reported. */
     public Optional<UiSpec> read(Spec spec) {
         if (!spec.isMap()) {
-            spec.problem("expected a map with 'open' and 'steps', found " + spec.node().describeType());
+            spec.problem("expected a map with 'open' and 'steps', found " + spec.describeType());
             return Optional.empty();
         }
         BrowserSettings.Parsed browser = BrowserSettings.parse(spec.optionalString("browser"),
@@ -45,7 +44,7 @@ public final class UiSpecReader {
         spec.child("steps").ifPresent(list -> {
             if (!list.isList()) {
                 list.problem("expected a list of steps, like [ { click: \"#submit\" }, { see: Welcome } ], found "
-                        + list.node().describeType());
+                        + list.describeType());
                 return;
             }
             StepReader reader = new StepReader();
@@ -62,7 +61,7 @@ public final class UiSpecReader {
     /** A duration greater than zero at {@code key}, if given. */
     static Optional<Duration> positiveDuration(Spec spec, String key) {
         Optional<Duration> duration = spec.optionalDuration(key);
-        boolean deferred = spec.raw(key).map(ConfigNode::isDeferred).orElse(false);
+        boolean deferred = spec.isDeferred(key);
         if (duration.isPresent() && duration.get().isZero() && !deferred) {
             spec.problem(key, "must be greater than 0");
             return Optional.empty();
@@ -71,7 +70,7 @@ public final class UiSpecReader {
     }
 
     private static void checkAbsoluteUrl(Spec spec, String key, String text) {
-        if (spec.raw(key).map(ConfigNode::isDeferred).orElse(false)) {
+        if (spec.isDeferred(key)) {
             return;
         }
         try {

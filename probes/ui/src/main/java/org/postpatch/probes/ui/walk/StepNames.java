@@ -31,8 +31,8 @@ final class StepNames {
             return condition.present() ? "wait for " + condition.expectation().describe()
                     : "wait until " + condition.expectation().describe() + " is gone";
         }
-        if (step instanceof Step.Check check) {
-            return check.name() + " " + check.condition().expectation().describe();
+        if (step instanceof Step.Expect expect) {
+            return expect.name() + " " + expect.condition().expectation().describe();
         }
         if (step instanceof Step.Screenshot screenshot) {
             return "screenshot '" + screenshot.fileName() + "'";

@@ -90,8 +90,8 @@ final class Walk {
             actions.act(null, submit.target(), "submitted", WebElement::submit);
         } else if (step instanceof Step.Wait wait) {
             actions.waitFor(wait.condition(), wait.within().orElse(spec.within()));
-        } else if (step instanceof Step.Check check) {
-            actions.check(check.condition());
+        } else if (step instanceof Step.Expect expect) {
+            actions.check(expect.condition());
         } else if (step instanceof Step.NoConsoleErrors) {
             actions.noConsoleErrors();
         } else if (step instanceof Step.Screenshot screenshot) {

@@ -1,0 +1,91 @@
+package org.postpatch.cli;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import org.postpatch.compare.Comparison;
+import org.postpatch.config.IoProblems;
+import org.postpatch.ledger.Ledger;
+import org.postpatch.ledger.LedgerException;
+import org.postpatch.ledger.LedgerRun;
+import org.postpatch.ledger.Ledgers;
+import org.postpatch.ledger.RunKind;
+import org.postpatch.ledger.Trigger;
+import org.postpatch.report.Reports;
+import org.postpatch.report.RunReport;
+import org.postpatch.result.RunResult;
+
+/** How a command ends a run: recorded in the ledger, written to its {@code --report} files, answered with an exit code. */
+final class RunConclusion {
+
+    private final Output output;
+
+    RunConclusion(Output output) {
+        this.output = output;
+    }
+
+    /**
+     * Records a run, judged against a baseline when {@code comparison} is not null.
+     *
+     * @return empty when the run is recorded — written, flushed and read back from the ledger — else
+     *         why it is not, for the caller to report
+     */
+    Optional<RuntimeException> record(RunResult result, String location, RunKind kind, Comparison comparison) {
+        try (Ledger ledger = Ledgers.open(location)) {
+            ledger.record(LedgerRun.of(result, kind, Trigger.COMMAND_LINE,
+                            comparison == null ? null : comparison.baseline().runId(), null, comparison),
+                    Reports.JSON.render(RunReport.of(result, comparison, output.redactor())));
+            return Optional.empty();
+        } catch (LedgerException | IllegalArgumentException e) {
+            return Optional.of(e);
+        }
+    }
+
+    /** Says that a run was not recorded and why, in one line (the stack trace follows with POSTPATCH_DEBUG). */
+    void notRecorded(String what, RuntimeException why) {
+        output.error(what + ": " + why.getMessage());
+        output.trace(why);
+    }
+
+    /**
+     * Records the run (a ledger problem is a warning: the run happened, its verdict stands), writes its
+     * reports and returns the exit code: the verdict's (the verify's when judged against a baseline),
+     * or 3 when a report could not be written on an otherwise passing run.
+     */
+    int conclude(RunResult result, Comparison comparison, RunOptions options, String ledger, RunKind kind) {
+        Optional<RuntimeException> notRecorded = Ledgers.NONE.equals(ledger) ? Optional.empty()
+                : record(result, ledger, kind, comparison);
+        boolean reported = writeReports(result, comparison, options);
+        int code = comparison == null ? ExitCodes.of(result, options.failOnWarn)
+                : ExitCodes.of(result, comparison.verdict(result), options.failOnWarn);
+        // A failing verdict keeps its exit code (a deploy script rolls back on 1); a passing one that
+        // could not be recorded or reported is not complete: the ledger or the reports lack it.
+        notRecorded.ifPresent(why -> notRecorded("the run was NOT recorded"
+                + (code == ExitCodes.PASS ? " (exit 3; its verdict was " + result.verdict() + ")" : ""), why));
+        return reported && notRecorded.isEmpty() || code != ExitCodes.PASS ? code : ExitCodes.INCOMPLETE;
+    }
+
+    /** Writes the requested reports; returns false (after saying why) if one could not be written. */
+    boolean writeReports(RunResult result, RunOptions options) {
+        return writeReports(result, null, options);
+    }
+
+    /** Writes the requested reports of a run judged against a baseline ({@code comparison} may be null). */
+    boolean writeReports(RunResult result, Comparison comparison, RunOptions options) {
+        boolean written = true;
+        RunReport run = options.reports.isEmpty() ? null : RunReport.of(result, comparison, output.redactor());
+        for (ReportOption report : options.reports) {
+            String format = report.format().name();
+            try {
+                report.format().write(run, report.file());
+                output.err().println("postpatch: wrote " + format + " report " + report.file());
+            } catch (IOException | RuntimeException e) {
+                output.error("could not write the " + format.toUpperCase(Locale.ROOT) + " report " + report.file() + ": "
+                        + (e instanceof IOException unwritable ? IoProblems.describe(unwritable) : e.getMessage()));
+                written = false;
+            }
+        }
+        output.err().flush();
+        return written;
+    }
+}

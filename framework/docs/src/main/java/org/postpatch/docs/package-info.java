@@ -1,0 +1,2 @@
+/** Generates what the probe kinds' declarations determine: the JSON Schema for probe files and the key tables. */
+package org.postpatch.docs;
