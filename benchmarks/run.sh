@@ -70,7 +70,8 @@ sample-apps/inventory-legacy/release-2.3.1,benchmarks/gauntlet/orders-service/1.
 benchmarks/gauntlet/orders-service/1.0.2-form,benchmarks/gauntlet/orders-service/1.0.3-template,\
 benchmarks/gauntlet/orders-service/1.0.3-slow,benchmarks/gauntlet/inventory-legacy/2.3.2-slow -am
   echo
-  "$java_bin" ${GAUNTLET_ONLY:+"-Dgauntlet.only=$GAUNTLET_ONLY"} -cp "$harness" org.postpatch.benchmarks.gauntlet.Gauntlet \
+  # exec: a signal to this script reaches the gauntlet, whose shutdown hook stops every process it started
+  exec "$java_bin" ${GAUNTLET_ONLY:+"-Dgauntlet.only=$GAUNTLET_ONLY"} -cp "$harness" org.postpatch.benchmarks.gauntlet.Gauntlet \
     . "${GAUNTLET_JAVA_17:-$(readlink -f "$(command -v "$java_bin")")}" "${GAUNTLET_JAVA_25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}" \
     "${GAUNTLET_RESTARTS:-30}" "${GAUNTLET_ORDERS_RESTARTS:-10}" "${GAUNTLET_HOG:-4}"
 fi

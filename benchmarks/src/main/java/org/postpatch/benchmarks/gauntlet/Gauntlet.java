@@ -62,6 +62,7 @@ public final class Gauntlet {
         try (Node ordersNode = new Node(orders, freePort(), freePort(), state);
              Node inventoryNode = new Node(inventory, freePort(), freePort(), state)) {
             Thread cleanup = new Thread(() -> {
+                cli.stop();
                 ordersNode.stop();
                 inventoryNode.stop();
             }, "gauntlet-cleanup");

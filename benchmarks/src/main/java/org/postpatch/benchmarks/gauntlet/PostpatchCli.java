@@ -21,6 +21,8 @@ final class PostpatchCli {
 
     private final Path script;
     private final Path state;
+    /** The command running now, so that a gauntlet stopped halfway leaves none behind ({@link #stop()}). */
+    private volatile Process running;
 
     PostpatchCli(Path script, Path state) {
         this.script = script;
@@ -50,15 +52,26 @@ final class PostpatchCli {
         builder.environment().remove("POSTPATCH_TOKEN");
         builder.environment().remove("POSTPATCH_LEDGER");
         Process process = builder.start();
+        running = process;
         int exit;
         try {
             exit = process.waitFor();
         } catch (InterruptedException interrupted) {
             process.destroy();
             throw interrupted;
+        } finally {
+            running = null;
         }
         Instant ended = Instant.now();
         JsonNode json = Files.isRegularFile(report) ? new ObjectMapper().readTree(report.toFile()) : null;
         return new Result(exit, ended, json, log);
+    }
+
+    /** Ends the command running now, if any (the gauntlet is stopping). */
+    void stop() {
+        Process process = running;
+        if (process != null) {
+            process.destroyForcibly();
+        }
     }
 }
