@@ -159,8 +159,9 @@ class RecheckTest {
 
         // Long after the start, the same miss is a flake: a warning.
         RunResult later = firstRun(yaml.formatted(folder + "/later"));
+        // Counted from the run's own start: the run itself may take seconds on a busy machine.
         Recheck.Rechecked stale = recheck(allPassed(), later,
-                plan(TargetStart.answeredAt(Instant.now().minus(TargetStart.FRESH_FOR).minusSeconds(1))));
+                plan(TargetStart.answeredAt(later.startedAt().minus(TargetStart.FRESH_FOR).minusSeconds(1))));
         assertThat(stale.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.FLAKY);
     }
 
@@ -214,7 +215,7 @@ class RecheckTest {
                 """.formatted(folder));
 
         Recheck.Rechecked checked = recheck(allPassed(), first,
-                plan(TargetStart.answeredAt(Instant.now().minus(TargetStart.FRESH_FOR).minusSeconds(1))));
+                plan(TargetStart.answeredAt(first.startedAt().minus(TargetStart.FRESH_FOR).minusSeconds(1))));
 
         assertThat(reruns).hasValue(1);
         assertThat(checked.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.REGRESSED);
