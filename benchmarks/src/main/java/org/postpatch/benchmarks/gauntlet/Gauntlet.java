@@ -30,6 +30,9 @@ public final class Gauntlet {
     /** The 1-minute load average the restarts are meant to run at, at least. */
     private static final double BUSY = 4.0;
 
+    /** The first ports of the ranges the demo and the deploy scripts' tests take (each up to 1000 ports). */
+    private static final List<Integer> DEMO_PORTS = List.of(8081, 9181, 18081, 19091);
+
     private Gauntlet() {
     }
 
@@ -160,9 +163,18 @@ public final class Gauntlet {
         return (scenario.app().name() + "-" + scenario.name()).replaceAll("[^A-Za-z0-9.-]+", "-").replaceAll("-+$", "");
     }
 
+    /**
+     * A free port from the system's ephemeral range, never one of the ranges the demo and the deploy
+     * scripts' tests use (8081+, 9181+, 18081+, 19091+): someone may run them beside the gauntlet.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                int port = socket.getLocalPort();
+                if (DEMO_PORTS.stream().noneMatch(first -> port >= first && port < first + 1000)) {
+                    return port;
+                }
+            }
         }
     }
 
