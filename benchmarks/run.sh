@@ -63,3 +63,24 @@ if [[ "$which" == "scale" ]]; then
   "$java_bin" -cp "$harness" org.postpatch.benchmarks.ScaleBenchmark bin/postpatch "$postpatch_jar" \
     "${SCALE_SIZES:-10000,20000,50000,100000}" "${SCALE_CHAIN:-20000}"
 fi
+
+# The patch gauntlet (not part of `all`; 15-25 minutes): seeded patches of the sample applications
+# and no-op restarts under a CPU hog, through bin/postpatch baseline / verify --wait --app-port.
+#   GAUNTLET_RESTARTS (default 30), GAUNTLET_ORDERS_RESTARTS (how many of them of orders-service,
+#   default 10), GAUNTLET_HOG (the hog's busy threads, default 4), GAUNTLET_JAVA_17 and GAUNTLET_JAVA_25
+#   (the JVM switch's two java executables), GAUNTLET_ONLY (a regular expression: only the seeded
+#   patches whose "app: name" it finds).
+if [[ "$which" == "gauntlet" ]]; then
+  echo "==> building the sample applications and the gauntlet's seeded patches (mvn package -Pgauntlet)"
+  # shellcheck disable=SC2086
+  mvn -B -q ${MAVEN_ARGS:-} package -DskipTests -Pgauntlet -pl sample-apps/orders-service/versions/1.0.1,\
+sample-apps/orders-service/versions/1.0.1-lib,sample-apps/inventory-legacy/release-2.3.0,\
+sample-apps/inventory-legacy/release-2.3.1,benchmarks/gauntlet/orders-service/1.0.2-json,\
+benchmarks/gauntlet/orders-service/1.0.2-form,benchmarks/gauntlet/orders-service/1.0.3-template,\
+benchmarks/gauntlet/orders-service/1.0.3-slow,benchmarks/gauntlet/inventory-legacy/2.3.2-slow -am
+  echo
+  # exec: a signal to this script reaches the gauntlet, whose shutdown hook stops every process it started
+  exec "$java_bin" ${GAUNTLET_ONLY:+"-Dgauntlet.only=$GAUNTLET_ONLY"} -cp "$harness" org.postpatch.benchmarks.gauntlet.Gauntlet \
+    . "${GAUNTLET_JAVA_17:-$(readlink -f "$(command -v "$java_bin")")}" "${GAUNTLET_JAVA_25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}" \
+    "${GAUNTLET_RESTARTS:-30}" "${GAUNTLET_ORDERS_RESTARTS:-10}" "${GAUNTLET_HOG:-4}"
+fi

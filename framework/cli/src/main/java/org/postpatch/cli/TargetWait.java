@@ -69,8 +69,9 @@ final class TargetWait {
         } catch (ConditionTimeoutException notUp) {
             String failing = last.get() == null ? "" : String.join(", ", last.get().probes().stream()
                     .filter(p -> !p.passed()).map(p -> p.id() + " (" + output.redactor().redact(p.message()) + ")").toList());
-            output.info("The target did not answer within " + Durations.format(atMost) + (failing.isEmpty() ? "" : ": " + failing)
-                    + "; going ahead anyway.");
+            // It may well have answered (a 404, a wrong body): what is known is that these did not pass.
+            output.info("The target's first probes did not pass within " + Durations.format(atMost)
+                    + (failing.isEmpty() ? "" : ": " + failing) + "; going ahead anyway.");
             return Optional.empty();
         }
     }

@@ -182,4 +182,20 @@ class VerifyTest {
         assertThat(out).contains("Waiting up to 20s for the target (port)").contains("The target answers (after");
         assertThat(flag).exists();
     }
+
+    @Test
+    void aWaitThatRunsOutNamesTheFirstProbesThatDidNotPassAndWhyThenGoesAhead() {
+        Path file = new ProbeFiles(folder).write("p.yaml", """
+                suite: s
+                probes:
+                  - id: health
+                    fail: { message: "expected status 200 but was 404" }
+                  - id: page
+                    needs: [health]
+                    pass: {}
+                """);
+        assertThat(postpatch("verify", "--ledger", ledger(), "--wait", "2s", file.toString())).isEqualTo(1);
+        assertThat(out).contains("The target's first probes did not pass within 2s: health (expected status 200 but was 404); "
+                + "going ahead anyway.");
+    }
 }

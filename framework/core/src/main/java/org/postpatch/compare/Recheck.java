@@ -1,9 +1,11 @@
 package org.postpatch.compare;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.postpatch.api.ProbeStatus;
@@ -27,12 +29,22 @@ import org.postpatch.result.RunResult;
  *       sample could inflate its tolerance is measured again warm, and failures are confirmed too:
  *       a flake recorded as a failure would hide the regression that follows.</li>
  * </ul>
- * Nothing runs again past the run's deadline. Every sample is kept on the probe's result.
+ * A run again in which a probe could not run — a probe it needs failed this time — is no evidence
+ * either way: that probe is run again in the next round; so is, right after the target started, a
+ * late miss that was late again (the target may not be warm yet). Nothing runs again past the run's deadline.
+ * Every sample is kept on the probe's result.
  */
 public final class Recheck {
 
-    /** Rounds of running again: a failure first seen in round 1 (it was blocked before) is confirmed in round 2. */
-    private static final int ROUNDS = 2;
+    /**
+     * Rounds of running again, at most: a failure first seen in round 1 (it was blocked before) is
+     * confirmed in round 2; a round in which a probe it needs failed again, or (right after the
+     * target started) in which it was late again, leaves it for the next.
+     */
+    private static final int ROUNDS = 4;
+
+    /** How many times a probe that looks slower is measured again, at most. */
+    private static final int MEASUREMENTS = 2;
 
     /** Less time than this left before the deadline is not worth starting a run for. */
     private static final Duration TOO_LITTLE = Duration.ofMillis(200);
@@ -66,13 +78,20 @@ public final class Recheck {
         Set<String> confirmed = new HashSet<>();
         Set<String> settled = new HashSet<>();
         Set<String> measured = new LinkedHashSet<>();
+        Map<String, Integer> measurements = new HashMap<>();
         Set<String> warmed = new HashSet<>();
+        Set<String> stillCold = null;
         String cutShort = null;
         for (int round = 1; round <= ROUNDS && !run.interrupted(); round++) {
             Comparison comparison = baseline == null ? null : Judge.compare(baseline, run, plan.criteria());
             Set<String> confirm = toConfirm(run, comparison, settled);
             Set<String> slower = slower(comparison);
-            Set<String> warm = plan.warm() && round == 1 ? worthWarming(run, plan.criteria(), slower) : Set.of();
+            slower.removeIf(key -> measurements.getOrDefault(key, 0) >= MEASUREMENTS);
+            if (stillCold == null) {
+                stillCold = plan.warm() ? worthWarming(run, plan.criteria(), slower) : new HashSet<>();
+            }
+            Set<String> warm = new LinkedHashSet<>(stillCold);
+            warm.removeAll(slower);
             if (confirm.isEmpty() && slower.isEmpty() && warm.isEmpty()) {
                 break;
             }
@@ -93,10 +112,18 @@ public final class Recheck {
                     left == null ? null : left.minus(pause));
             Set<String> remeasure = new HashSet<>(slower);
             remeasure.addAll(warm);
-            // A failure run again is settled; a probe blocked before may fail now for the first time,
-            // and is confirmed in the next round.
-            run.probes().stream().filter(p -> confirm.contains(p.key()) && p.status() == ProbeStatus.FAILED)
+            // A failure that ran again is settled; a probe blocked before may fail now for the first
+            // time, and is confirmed in the next round. A probe that could not run this time (a probe
+            // it needs failed) gave no evidence: it is tried again in the next round. Right after the
+            // target started, a late miss that was late again may only mean the target is not warm
+            // yet: it is measured again in the next round too, and judged late only if late every time.
+            Set<String> ran = ran(again);
+            Set<String> lateAgain = fresh ? lateAgain(again) : Set.of();
+            run.probes().stream().filter(p -> confirm.contains(p.key()) && p.status() == ProbeStatus.FAILED
+                    && ran.contains(p.key()) && !(p.late() && lateAgain.contains(p.key())))
                     .forEach(p -> settled.add(p.key()));
+            slower.stream().filter(ran::contains).forEach(key -> measurements.merge(key, 1, Integer::sum));
+            stillCold.removeIf(ran::contains);
             run = Samples.merge(run, again, confirm, remeasure, fresh);
             confirmed.addAll(confirm);
             measured.addAll(slower);
@@ -136,6 +163,21 @@ public final class Recheck {
             }
         }
         return confirm;
+    }
+
+    /** The probes that really ran in a run again: neither blocked by a probe they need nor skipped. */
+    private static Set<String> ran(RunResult again) {
+        Set<String> ran = new HashSet<>();
+        again.probes().stream().filter(p -> p.status() == ProbeStatus.PASSED || p.status() == ProbeStatus.FAILED)
+                .forEach(p -> ran.add(p.key()));
+        return ran;
+    }
+
+    /** The probes that failed again in a run again only because they were late. */
+    private static Set<String> lateAgain(RunResult again) {
+        Set<String> late = new HashSet<>();
+        again.probes().stream().filter(p -> p.status() == ProbeStatus.FAILED && p.late()).forEach(p -> late.add(p.key()));
+        return late;
     }
 
     private static boolean changeIs(Comparison comparison, ProbeResult probe, Change change) {

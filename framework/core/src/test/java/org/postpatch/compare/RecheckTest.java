@@ -159,9 +159,132 @@ class RecheckTest {
 
         // Long after the start, the same miss is a flake: a warning.
         RunResult later = firstRun(yaml.formatted(folder + "/later"));
+        // Counted from the run's own start: the run itself may take seconds on a busy machine.
         Recheck.Rechecked stale = recheck(allPassed(), later,
-                plan(TargetStart.answeredAt(Instant.now().minus(TargetStart.FRESH_FOR).minusSeconds(1))));
+                plan(TargetStart.answeredAt(later.startedAt().minus(TargetStart.FRESH_FOR).minusSeconds(1))));
         assertThat(stale.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.FLAKY);
+    }
+
+    @Test
+    void rightAfterTheTargetStartedALateMissThatIsLateAgainIsMeasuredAgainUntilTheTargetIsWarm() {
+        RunResult first = firstRun("""
+                suite: s
+                probes:
+                  - id: page
+                    timeout: 300ms
+                    slowFirst: { key: "%s/page", first: 5s, runs: 3 }
+                """.formatted(folder));
+
+        Recheck.Rechecked checked = recheck(allPassed(), first, plan(TargetStart.answeredAt(Instant.now())));
+
+        ProbeResult page = probe(checked.result(), "page");
+        assertThat(page.samples()).extracting(s -> s.status())
+                .containsExactly(ProbeStatus.FAILED, ProbeStatus.FAILED, ProbeStatus.FAILED, ProbeStatus.PASSED);
+        assertThat(page.confirmation()).isEqualTo(Confirmation.WARMED_UP);
+        assertThat(checked.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.SAME);
+        assertThat(checked.comparison().verdict(checked.result())).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void rightAfterTheTargetStartedAMissThatStaysLateInEveryRoundIsRegressed() {
+        RunResult first = firstRun("""
+                suite: s
+                probes:
+                  - id: page
+                    timeout: 300ms
+                    slowFirst: { key: "%s/page", first: 5s, runs: 99 }
+                """.formatted(folder));
+
+        Recheck.Rechecked checked = recheck(allPassed(), first, plan(TargetStart.answeredAt(Instant.now())));
+
+        assertThat(reruns).as("rounds in all").hasValue(4);
+        ProbeResult page = probe(checked.result(), "page");
+        assertThat(page.samples()).hasSize(5).allMatch(sample -> sample.status() == ProbeStatus.FAILED);
+        assertThat(page.confirmation()).isEqualTo(Confirmation.REPRODUCED);
+        assertThat(checked.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.REGRESSED);
+    }
+
+    @Test
+    void longAfterTheTargetStartedALateMissThatIsLateAgainIsRegressedAtOnce() {
+        RunResult first = firstRun("""
+                suite: s
+                probes:
+                  - id: page
+                    timeout: 300ms
+                    slowFirst: { key: "%s/page", first: 5s, runs: 2 }
+                """.formatted(folder));
+
+        Recheck.Rechecked checked = recheck(allPassed(), first,
+                plan(TargetStart.answeredAt(first.startedAt().minus(TargetStart.FRESH_FOR).minusSeconds(1))));
+
+        assertThat(reruns).hasValue(1);
+        assertThat(checked.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.REGRESSED);
+    }
+
+    @Test
+    void aLateMissWhoseRunAgainAProbeItNeedsBlockedIsMeasuredAgainInTheNextRound() {
+        RunResult first = firstRun("""
+                suite: s
+                probes:
+                  - id: health
+                    failsOn: { key: "%s/health", attempts: [2] }
+                  - id: page
+                    needs: [health]
+                    timeout: 300ms
+                    slowFirst: { key: "%s/page", first: 5s }
+                """.formatted(folder, folder));
+        assertThat(probe(first, "page").late()).isTrue();
+
+        Recheck.Rechecked checked = recheck(allPassed(), first, plan(TargetStart.answeredAt(Instant.now())));
+
+        ProbeResult page = probe(checked.result(), "page");
+        assertThat(page.samples()).extracting(s -> s.status())
+                .containsExactly(ProbeStatus.FAILED, ProbeStatus.BLOCKED, ProbeStatus.PASSED);
+        assertThat(page.confirmation()).isEqualTo(Confirmation.WARMED_UP);
+        assertThat(checked.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.SAME);
+        assertThat(checked.comparison().verdict(checked.result())).isEqualTo(Verdict.PASS);
+        assertThat(reruns).hasValue(2);
+    }
+
+    @Test
+    void aFailureThatAProbeItNeedsKeepsBlockingWhenRunAgainStandsAfterTheLastRound() {
+        RunResult first = firstRun("""
+                suite: s
+                probes:
+                  - id: health
+                    failsOn: { key: "%s/health", attempts: [2, 3, 4, 5, 6, 7, 8, 9] }
+                  - id: page
+                    needs: [health]
+                    fail: { message: "expected status 200 but was 500" }
+                """.formatted(folder));
+
+        Recheck.Rechecked checked = recheck(allPassed(), first, plan(TargetStart.UNKNOWN));
+
+        assertThat(reruns).as("rounds in all").hasValue(4);
+        ProbeResult page = probe(checked.result(), "page");
+        assertThat(page.confirmation()).isEqualTo(Confirmation.NONE);
+        assertThat(checked.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.REGRESSED);
+        assertThat(checked.notes()).anyMatch(note -> note.contains("1 could not be run again to the end (page)"));
+    }
+
+    @Test
+    void forABaselineAWarmMeasurementThatAProbeItNeedsBlockedIsTakenInTheNextRound() {
+        RunResult first = firstRun("""
+                suite: s
+                probes:
+                  - id: health
+                    failsOn: { key: "%s/health", attempts: [2] }
+                  - id: cold-page
+                    needs: [health]
+                    slowFirst: { key: "%s/cold", first: 400ms }
+                """.formatted(folder, folder));
+
+        Recheck.Rechecked checked = recheck(null, first, new Plan(Criteria.of(suites), true, Duration.ofMillis(50), null));
+
+        ProbeResult cold = probe(checked.result(), "cold-page");
+        assertThat(cold.samples()).extracting(s -> s.status())
+                .containsExactly(ProbeStatus.PASSED, ProbeStatus.BLOCKED, ProbeStatus.PASSED);
+        assertThat(cold.lastAttempt()).isLessThan(Duration.ofMillis(400)).isEqualTo(cold.samples().get(2).time());
     }
 
     @Test

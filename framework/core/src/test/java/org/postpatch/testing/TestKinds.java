@@ -129,8 +129,33 @@ public final class TestKinds {
     }
 
     /**
-     * {@code slowFirst: { key: k, first: 2s }}: the first run per key takes {@code first} (like the
-     * first request to a page after a restart), later ones are instant; passes either way.
+     * {@code failsOn: { key: k, attempts: [2] }}: fails on the listed attempts (counted per key) and
+     * passes on all others, like a health check that misses once while the target is busy.
+     */
+    public static final class FailsOn implements ProbeKind {
+        static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
+
+        @Override
+        public String name() {
+            return "failsOn";
+        }
+
+        @Override
+        public Binding bind(Spec spec) {
+            String key = spec.string("key");
+            Set<Long> failing = spec.strings("attempts").stream().map(Long::valueOf).collect(java.util.stream.Collectors.toSet());
+            return Binding.of(context -> {
+                long attempt = COUNTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                return failing.contains(attempt) ? Outcome.failed("failed on attempt " + attempt)
+                        : Outcome.passed("passed on attempt " + attempt);
+            });
+        }
+    }
+
+    /**
+     * {@code slowFirst: { key: k, first: 2s, runs: 1 }}: the first {@code runs} runs per key (one by
+     * default) take {@code first} each (like the first requests to a page after a restart), later
+     * ones are instant; passes either way.
      */
     public static final class SlowFirst implements ProbeKind {
         static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
@@ -144,8 +169,9 @@ public final class TestKinds {
         public Binding bind(Spec spec) {
             String key = spec.string("key");
             Duration first = spec.optionalDuration("first").orElse(Duration.ofSeconds(1));
+            long runs = spec.optionalInteger("runs").orElse(1L);
             return Binding.of(context -> {
-                if (COUNTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() == 1) {
+                if (COUNTS.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() <= runs) {
                     Thread.sleep(first.toMillis());
                 }
                 return Outcome.passed();
