@@ -39,7 +39,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         CommandRuns runs = new CommandRuns(output);
         List<Suite> suites = files.load(output);
+        LedgerOpening opening = LedgerOpening.start(ledger.location());
         RunResult result = runs.run(suites, options, fingerprint.read(output), true);
-        return new RunConclusion(output).conclude(result, null, options, ledger.location(), RunKind.RUN);
+        return new RunConclusion(output).conclude(result, null, options, opening, RunKind.RUN);
     }
 }
