@@ -33,6 +33,6 @@ say "building and testing every module"
 mvn -B -ntp verify "$@"
 
 say "running the engine and the junit probe kind again on JUnit 6 (applications on JUnit 6 carry postpatch too)"
-mvn -B -ntp -Pjunit6 test -pl framework/core,probes/junit "$@"
+mvn -B -ntp -Pjunit6 test -pl framework/core,framework/testkit,probes/junit "$@"
 
 say "all tests passed"

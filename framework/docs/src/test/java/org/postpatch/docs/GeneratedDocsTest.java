@@ -5,28 +5,38 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.postpatch.spi.Binding;
 import org.postpatch.spi.ProbeKind;
 import org.postpatch.spi.ProbeKinds;
 import org.postpatch.spi.Spec;
 
-/** The schema and the key tables in the repository are what the kinds' declarations generate. */
+/**
+ * The schema, the key tables and the reference in {@code docs/} are what the kinds' declarations and
+ * the modules' READMEs generate.
+ */
 class GeneratedDocsTest {
 
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
-    static final String REGENERATE = "mvn -B -pl framework/docs -am process-classes -Pgenerate-docs";
+    static final String REGENERATE = DocsGenerator.REGENERATE;
 
     private final DocsGenerator generator = new DocsGenerator(ROOT);
 
     @Test
-    void theCommittedSchemaAndKeyTablesAreWhatTheDeclarationsGenerate() throws Exception {
+    void everyGeneratedFileIsWhatTheGeneratorWrites() throws Exception {
         List<String> stale = generator.stale().stream().map(file -> ROOT.relativize(file).toString()).toList();
 
-        assertThat(stale).as("out of date, generated from the kinds' declarations; regenerate them with\n  " + REGENERATE
+        assertThat(stale).as("out of date, generated from the kinds' declarations and the modules' READMEs; regenerate"
+                + " them with\n  " + REGENERATE
                 + "\n(from the repository's root) and commit the result").isEmpty();
     }
 
@@ -41,12 +51,44 @@ class GeneratedDocsTest {
     }
 
     @Test
-    void everyKindsTableIsInTheReadmes() throws Exception {
-        String readmes = String.join("\n", generator.generated().values());
-
-        for (String kind : List.of("tcp", "command", "file", "jvm", "classpath", "http", "jdbc", "junit", "ui")) {
-            assertThat(readmes).as(kind).contains("<!-- keys:" + kind + " -->");
+    void theReferenceInDocsIsWhatTheModulesReadmesSay() throws Exception {
+        Map<Path, String> generated = generator.generated();
+        List<String> differing = new ArrayList<>();
+        for (ModuleReference module : ModuleReference.in(ROOT)) {
+            String committed = Files.isRegularFile(module.target()) ? Files.readString(module.target()) : "(no such file)";
+            if (!committed.equals(generated.get(module.target()))) {
+                differing.add(ROOT.relativize(module.target()) + " differs from " + ROOT.relativize(module.source()));
+            }
         }
+
+        assertThat(ModuleReference.in(ROOT)).extracting(module -> ROOT.relativize(module.target()).toString())
+                .contains("docs/kinds/system.md", "docs/kinds/http.md", "docs/kinds/jdbc.md", "docs/kinds/junit.md",
+                        "docs/kinds/ui.md", "docs/kinds/rest-assured.md", "docs/spring-boot.md");
+        assertThat(differing).as("the reference in docs/ is copied from the modules' READMEs, which document each kind once;"
+                + " edit the module's README, not its copy, then regenerate the copies with\n  " + REGENERATE
+                + "\n(from the repository's root) and commit the result").isEmpty();
+    }
+
+    @Test
+    void everyKindIsDocumentedOnceAndTheIndexLinksIt() throws Exception {
+        String index = generator.generated().get(ROOT.resolve(KindIndex.FILE));
+
+        for (String kind : generator.kinds().names()) {
+            assertThat(index).as(kind).containsPattern("\\| `" + kind + "` \\| \\[[^]]+\\]\\([^)]+\\) \\| `[^`]+` \\|");
+        }
+        assertThat(index).contains("| `tcp` | [postpatch system probes](system.md#tcp) | `probes/system/README.md` |")
+                .contains("| `http` | [`http` probes](http.md) | `probes/http/README.md` |")
+                .contains("| `java` | [Java probes](../java-probes.md#the-java-kind) | `docs/java-probes.md` |");
+    }
+
+    @Test
+    void theCheckOfTheCommittedRepositoryFindsNothingOutOfDate() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exitCode = generator.run(true, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(exitCode).isZero();
     }
 
     @Test

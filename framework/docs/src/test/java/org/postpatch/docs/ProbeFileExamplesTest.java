@@ -9,18 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.postpatch.config.ConfigNode;
 
 /**
- * Every probe file in the repository and every probe-file example in the READMEs is valid against
- * the committed schema, read by postpatch's own reader: what an editor shows is what postpatch says.
+ * Every probe file in the repository and every probe-file example in the READMEs and in docs/ is
+ * valid against the committed schema, read by postpatch's own reader: what an editor shows is what
+ * postpatch says.
  */
 class ProbeFileExamplesTest {
-
-    private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "target", "node_modules", ".demo");
 
     private final ProbeFileValidator validator = validator();
 
@@ -47,9 +45,10 @@ class ProbeFileExamplesTest {
     }
 
     @Test
-    void everyProbeFileExampleInTheReadmesIsValidAgainstTheSchema() throws IOException {
+    void everyProbeFileExampleInTheReadmesAndDocsIsValidAgainstTheSchema() throws IOException {
+        List<Path> readmes = RepositoryDocuments.markdown(ROOT);
         List<MarkdownExamples.Example> examples = new ArrayList<>();
-        for (Path readme : readmes()) {
+        for (Path readme : readmes) {
             examples.addAll(MarkdownExamples.in(ROOT.relativize(readme).toString(), Files.readString(readme)));
         }
         List<String> errors = new ArrayList<>();
@@ -62,6 +61,8 @@ class ProbeFileExamplesTest {
             }
         }
 
+        assertThat(readmes).extracting(readme -> ROOT.relativize(readme).toString())
+                .contains("README.md", "probes/http/README.md", "docs/probe-files.md", "docs/kinds/http.md");
         assertThat(examples).as("examples found").hasSizeGreaterThan(20);
         assertThat(errors).isEmpty();
     }
@@ -139,7 +140,8 @@ class ProbeFileExamplesTest {
     private static List<Path> probeFiles() throws IOException {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(ROOT)) {
-            for (Path file : walk.filter(ProbeFileExamplesTest::outsideSkippedFolders).filter(Files::isRegularFile)
+            for (Path file : walk.filter(path -> RepositoryDocuments.outsideSkippedFolders(ROOT, path))
+                    .filter(Files::isRegularFile)
                     .filter(file -> file.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList()) {
                 String content = Files.readString(file, StandardCharsets.UTF_8);
                 boolean probeFile = ProbeFileValidator.read(file.toString(), content).filter(ConfigNode::isMap)
@@ -150,23 +152,5 @@ class ProbeFileExamplesTest {
             }
         }
         return found;
-    }
-
-    private static boolean outsideSkippedFolders(Path path) {
-        for (Path part : ROOT.relativize(path)) {
-            if (SKIPPED_FOLDERS.contains(part.toString())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The README and every module's. */
-    private static List<Path> readmes() throws IOException {
-        try (Stream<Path> walk = Files.walk(ROOT)) {
-            return walk.filter(ProbeFileExamplesTest::outsideSkippedFolders)
-                    .filter(path -> path.getFileName().toString().equals("README.md"))
-                    .filter(path -> !path.toString().contains("/src/")).sorted().toList();
-        }
     }
 }
