@@ -1,15 +1,18 @@
 package org.postpatch.cli;
 
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.Ledgers;
+import org.postpatch.report.Reports;
 
 /**
  * The ledger a command records its run in, opened on a thread of its own while the probes run. In a
  * fresh JVM the first open of an H2 file starts the database engine (about 0.1 s of a 1 s command);
  * begun before the run, that is done when the run is. The ledger is opened exactly as
  * {@link Ledgers#open} opens it, and a failure is the same failure, thrown by {@link #ledger()}.
+ * With {@code --ledger none} nothing is opened and nothing is recorded.
  */
 final class LedgerOpening {
 
@@ -19,18 +22,28 @@ final class LedgerOpening {
         this.opening = opening;
     }
 
-    /** Starts opening the ledger at {@code location} ({@code none} opens at once: there is nothing to start). */
+    /** Starts opening the ledger at {@code location} (the default one when null or blank). */
     static LedgerOpening start(String location) {
-        FutureTask<Ledger> opening = new FutureTask<>(() -> Ledgers.open(location));
         if (Ledgers.NONE.equals(location)) {
-            opening.run();
-        } else {
-            Thread thread = new Thread(opening, "postpatch-ledger-open");
-            // A command that ends early (bad input) does not wait for it.
-            thread.setDaemon(true);
-            thread.start();
+            return new LedgerOpening(null);
         }
+        FutureTask<Ledger> opening = new FutureTask<>(() -> Ledgers.open(location));
+        Thread thread = new Thread(() -> {
+            opening.run();
+            // Recording renders the run's JSON report, whose mapper's first use in a fresh JVM loads
+            // Jackson's databind classes and the locale data of its date format (about 70 ms): done
+            // here too while the probes run. The JVM makes a class's initialisation happen once.
+            Objects.requireNonNull(Reports.JSON);
+        }, "postpatch-ledger-open");
+        // A command that ends early (bad input) does not wait for it.
+        thread.setDaemon(true);
+        thread.start();
         return new LedgerOpening(opening);
+    }
+
+    /** False for {@code --ledger none}: the run is not recorded, and its report not rendered for the ledger. */
+    boolean records() {
+        return opening != null;
     }
 
     /**
@@ -41,6 +54,9 @@ final class LedgerOpening {
      * @throws IllegalArgumentException as {@link Ledgers#open}
      */
     Ledger ledger() {
+        if (opening == null) {
+            return Ledgers.none();
+        }
         boolean interrupted = false;
         try {
             while (true) {

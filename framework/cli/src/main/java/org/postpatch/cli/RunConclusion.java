@@ -52,7 +52,7 @@ final class RunConclusion {
      * or 3 when a report could not be written on an otherwise passing run.
      */
     int conclude(RunResult result, Comparison comparison, RunOptions options, LedgerOpening ledger, RunKind kind) {
-        Optional<RuntimeException> notRecorded = record(result, ledger, kind, comparison);
+        Optional<RuntimeException> notRecorded = ledger.records() ? record(result, ledger, kind, comparison) : Optional.empty();
         boolean reported = writeReports(result, comparison, options);
         int code = comparison == null ? ExitCodes.of(result, options.failOnWarn)
                 : ExitCodes.of(result, comparison.verdict(result), options.failOnWarn);
