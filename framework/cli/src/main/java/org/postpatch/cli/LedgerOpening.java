@@ -1,11 +1,9 @@
 package org.postpatch.cli;
 
-import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.Ledgers;
-import org.postpatch.report.Reports;
 
 /**
  * The ledger a command records its run in, opened on a thread of its own while the probes run. In a
@@ -28,13 +26,7 @@ final class LedgerOpening {
             return new LedgerOpening(null);
         }
         FutureTask<Ledger> opening = new FutureTask<>(() -> Ledgers.open(location));
-        Thread thread = new Thread(() -> {
-            opening.run();
-            // Recording renders the run's JSON report, whose mapper's first use in a fresh JVM loads
-            // Jackson's databind classes and the locale data of its date format (about 70 ms): done
-            // here too while the probes run. The JVM makes a class's initialisation happen once.
-            Objects.requireNonNull(Reports.JSON);
-        }, "postpatch-ledger-open");
+        Thread thread = new Thread(opening, "postpatch-ledger-open");
         // A command that ends early (bad input) does not wait for it.
         thread.setDaemon(true);
         thread.start();
