@@ -44,9 +44,13 @@ public final class ColdBenchmark {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try (BenchServer server = new BenchServer(0)) {
             Path folder = Files.createTempDirectory("postpatch-cold");
-            for (int probes : sizes) {
-                measure(script, postpatchJar, benchmarkJar, java, server, folder, runs, probes, profile, appCds, compare);
-                System.out.println();
+            try {
+                for (int probes : sizes) {
+                    measure(script, postpatchJar, benchmarkJar, java, server, folder, runs, probes, profile, appCds, compare);
+                    System.out.println();
+                }
+            } finally {
+                TempFolders.delete(folder);
             }
         }
     }

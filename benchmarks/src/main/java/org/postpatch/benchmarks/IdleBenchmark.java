@@ -41,6 +41,15 @@ public final class IdleBenchmark {
         String probes = Suites.write(folder, "http://127.0.0.1:1", PROBES).toString();
         String ledger = folder.resolve("ledger").toString();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try {
+            measureAll(java, jar, ledger, probes, rounds, idleSeconds, scheduledRuns);
+        } finally {
+            TempFolders.delete(folder);
+        }
+    }
+
+    private static void measureAll(String java, Path jar, String ledger, String probes, int rounds, int idleSeconds,
+                                   int scheduledRuns) throws Exception {
         // The first start records the application's fingerprint (and runs once): later starts have nothing due.
         measure(List.of(java, "-cp", jar.toString(), IdleApp.class.getName(), "embedded", ledger, probes), 0, 0);
         Stats plainRss = new Stats();
