@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks of the http probe kind: B1 (warm, in one JVM) and B2 (cold, fresh processes).
 # Each prints its own baseline, measured in the same run, and the ratio to it.
-# Usage: benchmarks/run.sh [b1|b2|b3|b4|snapshot|scale|all] [--profile] [--appcds]
+# Usage: benchmarks/run.sh [b1|b2|b3|b4|idle|snapshot|scale|gauntlet|all] [--profile] [--appcds]
+#   b2: cold processes at N=20 and N=200 probes, postpatch with its ledger on (an H2 file) and off
+#   idle: an application with the self-test embedded and idle vs the same application without it (RSS, CPU),
+#       then 100 scheduled runs (heap, RSS and threads before and after)
 #   b3: GET /selftest while a probe hangs, 200 concurrent requests per round, vs a plain HttpServer
 #   b4: the fleet at scale: postpatch fleet and the dashboard on a PostgreSQL ledger of 100 applications
 #       x 3 targets x 90 days (needs PostgreSQL's binaries, as the tests do; not part of "all")
@@ -10,6 +13,8 @@
 #   MAVEN_ARGS   extra Maven arguments for the build (for example -o to stay offline)
 #   B1_ROUNDS    measured rounds of B1 (default 21; 10 warm-up rounds come first)
 #   B2_RUNS      measured runs of each B2 process (default 11; 2 warm-up runs come first)
+#   B2_SIZES     the suite sizes of B2, comma-separated (default 20,200)
+#   IDLE_ROUNDS  starts of each side of the idle benchmark (default 3); IDLE_SECONDS the idle window (default 10)
 #   B4_RUNS      measured runs of each B4 measurement (default 7)
 # Builds with `mvn package` only (never install), into benchmarks/target.
 set -euo pipefail
@@ -48,7 +53,12 @@ fi
 if [[ "$which" == "b2" || "$which" == "all" ]]; then
   echo
   "$java_bin" -Dsun.net.httpserver.nodelay=true -cp "$harness" org.postpatch.benchmarks.ColdBenchmark \
-    bin/postpatch "$postpatch_jar" "$harness" "${B2_RUNS:-11}" 20 "$@"
+    bin/postpatch "$postpatch_jar" "$harness" "${B2_RUNS:-11}" "${B2_SIZES:-20,200}" "$@"
+fi
+
+if [[ "$which" == "idle" || "$which" == "all" ]]; then
+  echo
+  "$java_bin" -cp "$harness" org.postpatch.benchmarks.IdleBenchmark "$harness" "${IDLE_ROUNDS:-3}" "${IDLE_SECONDS:-10}" 100
 fi
 
 if [[ "$which" == "b4" ]]; then

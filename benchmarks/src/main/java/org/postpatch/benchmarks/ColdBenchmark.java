@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
  * the wall time from process start to exit are compared. An empty JVM ({@link EmptyMain}) shows the
  * floor both share.
  *
- * <p>Usage: {@code ColdBenchmark POSTPATCH_SCRIPT POSTPATCH_JAR BENCHMARK_JAR [runs] [probes] [--profile]}
+ * The postpatch side runs with its ledger on (an H2 file of the benchmark's own, growing a run each
+ * time) and off; the plain side also with the JVM's default flags.
+ *
+ * <p>Usage: {@code ColdBenchmark POSTPATCH_SCRIPT POSTPATCH_JAR BENCHMARK_JAR [runs] [probes,probes...] [--profile] [--appcds] [--compare=OTHER_POSTPATCH_JAR...]}
  */
 public final class ColdBenchmark {
 
@@ -33,58 +36,119 @@ public final class ColdBenchmark {
         Path postpatchJar = Path.of(args[1]).toAbsolutePath();
         Path benchmarkJar = Path.of(args[2]).toAbsolutePath();
         int runs = WarmBenchmark.intArg(args, 3, 11);
-        int probes = WarmBenchmark.intArg(args, 4, 20);
+        List<Integer> sizes = args.length > 4 && !args[4].startsWith("--")
+                ? java.util.Arrays.stream(args[4].split(",")).map(Integer::valueOf).toList() : List.of(20);
         boolean profile = List.of(args).contains("--profile");
         boolean appCds = List.of(args).contains("--appcds");
+        List<String> compare = List.of(args).stream().filter(arg -> arg.startsWith("--compare="))
+                .map(arg -> Path.of(arg.substring("--compare=".length())).toAbsolutePath().toString()).toList();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try (BenchServer server = new BenchServer(0)) {
             Path folder = Files.createTempDirectory("postpatch-cold");
-            Path suite = Suites.write(folder, server.url(), probes);
-            Map<String, List<String>> commands = new LinkedHashMap<>();
-            commands.put("empty JVM (same flags)", command(java, benchmarkJar, EmptyMain.class.getName()));
-            commands.put("plain HttpClient process", command(java, benchmarkJar, PlainMain.class.getName(),
-                    server.url(), String.valueOf(probes), "8"));
-            commands.put(PLAIN_STOPPED, command(java, benchmarkJar, PlainMain.class.getName(),
-                    server.url(), String.valueOf(probes), "8", "stop"));
-            commands.put("bin/postpatch run", List.of(script.toString(), "run", "--parallel", "8", suite.toString()));
-            Map<String, String> environment = Map.of("POSTPATCH_JAR", postpatchJar.toString(), "POSTPATCH_JAVA", java);
-            if (appCds) {
-                addAppCds(commands, environment, folder);
-            }
-            Map<String, Stats> times = new LinkedHashMap<>();
-            commands.keySet().forEach(name -> times.put(name, new Stats()));
-            List<String> names = new ArrayList<>(commands.keySet());
-            for (int round = -2; round < runs; round++) {
-                for (int i = 0; i < names.size(); i++) {
-                    String name = names.get(Math.floorMod(i + round, names.size()));
-                    long took = timeProcess(commands.get(name), environment, folder);
-                    if (round >= 0) {
-                        times.get(name).add(took);
-                    }
+            try {
+                for (int probes : sizes) {
+                    measure(script, postpatchJar, benchmarkJar, java, server, folder, runs, probes, profile, appCds, compare);
+                    System.out.println();
                 }
-            }
-            Stats postpatch = times.get("bin/postpatch run");
-            Stats plain = times.get("plain HttpClient process");
-            Stats empty = times.get("empty JVM (same flags)");
-            System.out.println("B2 cold: " + probes + " requests as a fresh process, " + runs
-                    + " runs each after 2 warm-up runs (interleaved); JVM flags " + String.join(" ", JVM_FLAGS));
-            times.forEach((name, stats) -> System.out.printf("  %-36s %s%n", name, stats.describe()));
-            System.out.println("  B2 ratio postpatch / plain process:  " + Stats.ratio(postpatch, plain) + "   (target <= 1.5)");
-            System.out.println("  B2 ratio postpatch / plain process that also stops its client's selector thread: "
-                    + Stats.ratio(postpatch, times.get(PLAIN_STOPPED)));
-            System.out.printf("  beyond the empty JVM: postpatch %.0f ms, plain %.0f ms%n",
-                    postpatch.median() - empty.median(), plain.median() - empty.median());
-            if (appCds) {
-                Stats postpatchCds = times.get(APPCDS_POSTPATCH);
-                System.out.println("  with AppCDS (proposal): postpatch+CDS / plain: " + Stats.ratio(postpatchCds, plain)
-                        + ", postpatch+CDS / plain+CDS: " + Stats.ratio(postpatchCds, times.get(APPCDS_PLAIN)));
-            }
-            if (profile) {
-                profile(commands, environment, folder);
+            } finally {
+                TempFolders.delete(folder);
             }
         }
     }
 
+    /** B2 at one suite size: the postpatch runs with the ledger on (an H2 file) and off, against the plain processes. */
+    private static void measure(Path script, Path postpatchJar, Path benchmarkJar, String java, BenchServer server,
+                                Path folder, int runs, int probes, boolean profile, boolean appCds, List<String> compare)
+            throws Exception {
+        Path suite = Suites.write(folder, server.url(), probes);
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        commands.put("empty JVM (same flags)", command(java, benchmarkJar, EmptyMain.class.getName()));
+        commands.put(PLAIN, command(java, benchmarkJar, PlainMain.class.getName(),
+                server.url(), String.valueOf(probes), "8"));
+        commands.put(PLAIN_STOPPED, command(java, benchmarkJar, PlainMain.class.getName(),
+                server.url(), String.valueOf(probes), "8", "stop"));
+        commands.put(PLAIN_DEFAULT_FLAGS, List.of(java, "-cp", benchmarkJar.toString(), PlainMain.class.getName(),
+                server.url(), String.valueOf(probes), "8"));
+        // The ledger in the benchmark's folder, never the operator's ~/.postpatch: it grows by a run each time, as in use.
+        commands.put(POSTPATCH, List.of(script.toString(), "run", "--parallel", "8", "--ledger",
+                folder.resolve("ledger-" + probes).toString(), suite.toString()));
+        commands.put(POSTPATCH_NO_LEDGER, List.of(script.toString(), "run", "--parallel", "8", "--ledger", "none",
+                suite.toString()));
+        // bin/postpatch's AppCDS archive in a cache folder of the benchmark's own: in the shared ~/.cache, a
+        // run of another build of postpatch (another checkout, another user of the account) replaces it.
+        Map<String, String> environment = Map.of("POSTPATCH_JAR", postpatchJar.toString(), "POSTPATCH_JAVA", java,
+                "XDG_CACHE_HOME", folder.resolve("cache").toString());
+        for (String jar : compare) {
+            // Another build of the command line (an earlier commit's), interleaved with this one.
+            // Its own cache folder: bin/postpatch keeps one AppCDS archive per cache and deletes the others
+            // when it makes one, so two jars sharing a cache would both run without an archive every time.
+            Path cache = folder.resolve("cache-" + Math.abs(jar.hashCode()));
+            List<String> other = new ArrayList<>(List.of("env", "POSTPATCH_JAR=" + jar, "XDG_CACHE_HOME=" + cache));
+            other.addAll(commands.get(POSTPATCH));
+            commands.put(compared(jar), other);
+        }
+        if (appCds) {
+            addAppCds(commands, environment, folder);
+        }
+        // bin/postpatch makes its AppCDS archive on its first run, from the classes that run loads: a first
+        // run with --ledger none would leave H2 and the report's classes out of it for every later run.
+        // The archive of each build is made by a run with the ledger on, as by a deploy script's baseline.
+        for (Map.Entry<String, List<String>> command : commands.entrySet()) {
+            if (command.getKey().equals(POSTPATCH) || command.getKey().endsWith(".jar (ledger on)")) {
+                timeProcess(command.getValue(), environment, folder);
+            }
+        }
+        Map<String, Stats> times = new LinkedHashMap<>();
+        commands.keySet().forEach(name -> times.put(name, new Stats()));
+        List<String> names = new ArrayList<>(commands.keySet());
+        for (int round = -2; round < runs; round++) {
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(Math.floorMod(i + round, names.size()));
+                long took = timeProcess(commands.get(name), environment, folder);
+                if (round >= 0) {
+                    times.get(name).add(took);
+                }
+            }
+        }
+        Stats postpatch = times.get(POSTPATCH);
+        Stats plain = times.get(PLAIN);
+        Stats empty = times.get("empty JVM (same flags)");
+        System.out.println("B2 cold: " + probes + " requests as a fresh process, " + runs
+                + " runs each after 2 warm-up runs (interleaved); JVM flags " + String.join(" ", JVM_FLAGS)
+                + " (load average " + Files.readString(Path.of("/proc/loadavg")).substring(0, 14).trim() + " at the end)");
+        times.forEach((name, stats) -> System.out.printf("  %-40s %s%n", name, stats.describe()));
+        System.out.println("  B2 ratio postpatch / plain process, ledger on:   " + Stats.ratio(postpatch, plain)
+                + "   (target <= 1.0)");
+        System.out.println("  B2 ratio postpatch / plain process, ledger off:  " + Stats.ratio(times.get(POSTPATCH_NO_LEDGER), plain)
+                + "   (target <= 1.0)");
+        System.out.println("  B2 ratio postpatch / plain process with default JVM flags, ledger on: "
+                + Stats.ratio(postpatch, times.get(PLAIN_DEFAULT_FLAGS)));
+        System.out.println("  B2 ratio postpatch / plain process that also stops its client's selector thread, ledger on: "
+                + Stats.ratio(postpatch, times.get(PLAIN_STOPPED)));
+        System.out.printf("  beyond the empty JVM: postpatch %.0f ms (ledger off %.0f ms), plain %.0f ms%n",
+                postpatch.median() - empty.median(), times.get(POSTPATCH_NO_LEDGER).median() - empty.median(),
+                plain.median() - empty.median());
+        for (String jar : compare) {
+            System.out.println("  B2 ratio this build / " + jar + ", ledger on: " + Stats.ratio(postpatch, times.get(compared(jar))));
+        }
+        if (appCds) {
+            Stats postpatchCds = times.get(APPCDS_POSTPATCH);
+            System.out.println("  with AppCDS (proposal): postpatch+CDS / plain: " + Stats.ratio(postpatchCds, plain)
+                    + ", postpatch+CDS / plain+CDS: " + Stats.ratio(postpatchCds, times.get(APPCDS_PLAIN)));
+        }
+        if (profile) {
+            profile(commands, environment, folder);
+        }
+    }
+
+    private static final String PLAIN = "plain HttpClient process";
+    private static final String PLAIN_DEFAULT_FLAGS = "plain process, default JVM flags";
+    private static final String POSTPATCH = "bin/postpatch run (ledger: H2 file)";
+    private static final String POSTPATCH_NO_LEDGER = "bin/postpatch run --ledger none";
+
+    private static String compared(String jar) {
+        return "bin/postpatch run, " + Path.of(jar).getFileName() + " (ledger on)";
+    }
     private static final String PLAIN_STOPPED = "plain process, selector stopped";
     private static final String APPCDS_POSTPATCH = "bin/postpatch run, AppCDS archive";
     private static final String APPCDS_PLAIN = "plain HttpClient process, AppCDS";
@@ -100,15 +164,15 @@ public final class ColdBenchmark {
         Path plainArchive = folder.resolve("plain.jsa");
         Map<String, String> training = new LinkedHashMap<>(environment);
         training.put("POSTPATCH_JAVA_OPTS", "-XX:ArchiveClassesAtExit=" + postpatchArchive);
-        timeProcess(commands.get("bin/postpatch run"), training, folder);
-        List<String> plainTraining = new ArrayList<>(commands.get("plain HttpClient process"));
+        timeProcess(commands.get(POSTPATCH), training, folder);
+        List<String> plainTraining = new ArrayList<>(commands.get(PLAIN));
         plainTraining.add(1, "-XX:ArchiveClassesAtExit=" + plainArchive);
         timeProcess(plainTraining, environment, folder);
         List<String> postpatchWithArchive = new ArrayList<>(List.of("env",
                 "POSTPATCH_JAVA_OPTS=-XX:SharedArchiveFile=" + postpatchArchive));
-        postpatchWithArchive.addAll(commands.get("bin/postpatch run"));
+        postpatchWithArchive.addAll(commands.get(POSTPATCH));
         commands.put(APPCDS_POSTPATCH, postpatchWithArchive);
-        List<String> plainWithArchive = new ArrayList<>(commands.get("plain HttpClient process"));
+        List<String> plainWithArchive = new ArrayList<>(commands.get(PLAIN));
         plainWithArchive.add(1, "-XX:SharedArchiveFile=" + plainArchive);
         commands.put(APPCDS_PLAIN, plainWithArchive);
     }
@@ -160,7 +224,9 @@ public final class ColdBenchmark {
         System.out.println();
         System.out.println("Profile: classes loaded (-Xlog:class+load), by source and package");
         for (Map.Entry<String, List<String>> entry : commands.entrySet()) {
-            if (entry.getKey().contains("AppCDS") || entry.getKey().equals(PLAIN_STOPPED)) {
+            if (entry.getKey().contains("AppCDS") || entry.getKey().equals(PLAIN_STOPPED)
+                    || entry.getKey().equals(PLAIN_DEFAULT_FLAGS) || entry.getKey().equals(POSTPATCH_NO_LEDGER)
+                    || entry.getKey().endsWith(".jar (ledger on)")) {
                 continue;
             }
             Path log = folder.resolve("classes-" + entry.getKey().replaceAll("\\W+", "-") + ".log");

@@ -14,6 +14,11 @@ final class Stats {
         millis.add(nanos / 1_000_000.0);
     }
 
+    /** A figure in another unit (MB, CPU milliseconds): printed with {@link #describe(String)}. */
+    void addValue(double value) {
+        millis.add(value);
+    }
+
     double median() {
         return quantile(0.5);
     }
@@ -30,6 +35,12 @@ final class Stats {
     /** {@code median 12.3 ms (p25 11.0, p75 14.2; n=15)}. */
     String describe() {
         return String.format(Locale.ROOT, "median %8.1f ms  (p25 %7.1f, p75 %7.1f; n=%d)", median(), quantile(0.25),
+                quantile(0.75), millis.size());
+    }
+
+    /** As {@link #describe()}, in {@code unit}. */
+    String describe(String unit) {
+        return String.format(Locale.ROOT, "median %8.1f %s  (p25 %7.1f, p75 %7.1f; n=%d)", median(), unit, quantile(0.25),
                 quantile(0.75), millis.size());
     }
 

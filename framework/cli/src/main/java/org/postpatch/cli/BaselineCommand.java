@@ -66,6 +66,7 @@ final class BaselineCommand implements Callable<Integer> {
             return ExitCodes.INCOMPLETE;
         }
         Fingerprint now = fingerprint.read(output);
+        LedgerOpening opening = LedgerOpening.start(ledger.location());
         // Every snapshot probe is sampled twice: what differs between the two answers is noise.
         RunResult result = runs.run(suites, options, now, false, Snapshots.recording());
         // The baseline's times are what verify judges SLOWER by: measured again warm, so that a cold
@@ -82,7 +83,7 @@ final class BaselineCommand implements Callable<Integer> {
                     + ": no baseline recorded (a partial baseline would hide what the patch breaks)");
             return ExitCodes.INCOMPLETE;
         }
-        Optional<RuntimeException> notRecorded = conclusion.record(result, ledger.location(), RunKind.BASELINE, null);
+        Optional<RuntimeException> notRecorded = conclusion.record(result, opening, RunKind.BASELINE, null);
         // The reports are written either way: without a baseline, they are the evidence of what was measured.
         boolean reported = conclusion.writeReports(result, options);
         if (notRecorded.isPresent()) {

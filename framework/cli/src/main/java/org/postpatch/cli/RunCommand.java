@@ -31,6 +31,9 @@ final class RunCommand implements Callable<Integer> {
 
     private final Output output;
 
+    /** The ledger being opened while the probes run; set once the files are loaded. */
+    private LedgerOpening opening;
+
     RunCommand(Output output) {
         this.output = output;
     }
@@ -39,15 +42,17 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         CommandRuns runs = new CommandRuns(output);
         RunResult result = loadAndRun(runs);
-        return new RunConclusion(output).conclude(result, null, options, ledger.location(), RunKind.RUN);
+        return new RunConclusion(output).conclude(result, null, options, opening, RunKind.RUN);
     }
 
     /**
      * The run of the files. The suites are not kept past it: recording and reporting need only the
-     * result, and the files of a suite of 100,000 probes take 150 MB.
+     * result, and the files of a suite of 100,000 probes take 150 MB. The ledger opens while the
+     * probes run, once the files proved good (bad input creates no ledger).
      */
     private RunResult loadAndRun(CommandRuns runs) {
         List<Suite> suites = files.load(output);
+        opening = LedgerOpening.start(ledger.location());
         return runs.run(suites, options, fingerprint.read(output), true);
     }
 }

@@ -8,7 +8,6 @@ import org.postpatch.config.IoProblems;
 import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerException;
 import org.postpatch.ledger.LedgerRun;
-import org.postpatch.ledger.Ledgers;
 import org.postpatch.ledger.RunKind;
 import org.postpatch.ledger.Trigger;
 import org.postpatch.report.Reports;
@@ -30,8 +29,8 @@ final class RunConclusion {
      * @return empty when the run is recorded — written, flushed and read back from the ledger — else
      *         why it is not, for the caller to report
      */
-    Optional<RuntimeException> record(RunResult result, String location, RunKind kind, Comparison comparison) {
-        try (Ledger ledger = Ledgers.open(location)) {
+    Optional<RuntimeException> record(RunResult result, LedgerOpening opening, RunKind kind, Comparison comparison) {
+        try (Ledger ledger = opening.ledger()) {
             ledger.record(LedgerRun.of(result, kind, Trigger.COMMAND_LINE,
                             comparison == null ? null : comparison.baseline().runId(), null, comparison),
                     Reports.JSON.render(RunReport.of(result, comparison, output.redactor())));
@@ -52,9 +51,8 @@ final class RunConclusion {
      * reports and returns the exit code: the verdict's (the verify's when judged against a baseline),
      * or 3 when a report could not be written on an otherwise passing run.
      */
-    int conclude(RunResult result, Comparison comparison, RunOptions options, String ledger, RunKind kind) {
-        Optional<RuntimeException> notRecorded = Ledgers.NONE.equals(ledger) ? Optional.empty()
-                : record(result, ledger, kind, comparison);
+    int conclude(RunResult result, Comparison comparison, RunOptions options, LedgerOpening ledger, RunKind kind) {
+        Optional<RuntimeException> notRecorded = ledger.records() ? record(result, ledger, kind, comparison) : Optional.empty();
         boolean reported = writeReports(result, comparison, options);
         int code = comparison == null ? ExitCodes.of(result, options.failOnWarn)
                 : ExitCodes.of(result, comparison.verdict(result), options.failOnWarn);

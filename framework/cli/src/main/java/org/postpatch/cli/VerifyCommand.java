@@ -116,6 +116,7 @@ final class VerifyCommand implements Callable<Integer> {
             return ExitCodes.INCOMPLETE;
         }
         Fingerprint now = fingerprint.read(output);
+        LedgerOpening opening = LedgerOpening.start(ledger.location());
         RunResult result = runs.run(suites, options, now, baseline == null, snapshots);
         Comparison comparison = null;
         if (baseline != null) {
@@ -127,7 +128,7 @@ final class VerifyCommand implements Callable<Integer> {
             comparison = checked.comparison();
             new ConsoleReport(output.out(), output.redactor(), output.colour()).summary(result, comparison);
         }
-        return new RunConclusion(output).conclude(result, comparison, options, ledger.location(), RunKind.VERIFY);
+        return new RunConclusion(output).conclude(result, comparison, options, opening, RunKind.VERIFY);
     }
 
     /** How many earlier runs of a suite on the target are read for the usual spread of its probes' times. */

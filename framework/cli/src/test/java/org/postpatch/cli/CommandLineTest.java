@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postpatch.testing.ProbeFiles;
@@ -169,6 +170,19 @@ class CommandLineTest {
         assertThat(out).startsWith("postpatch ");
         assertThat(postpatch()).isEqualTo(2);
         assertThat(out).contains("Commands:").contains("run").contains("validate").contains("list");
+    }
+
+    @Test
+    void theUsageListsEveryVerbAndAMisspeltVerbIsNamed() {
+        // Only the verb given is built for a run; the usage still lists them all.
+        List<String> verbs = List.of("run", "baseline", "verify", "validate", "list", "serve", "history", "init", "fleet",
+                "dashboard");
+        assertThat(postpatch()).isEqualTo(2);
+        verbs.forEach(verb -> assertThat(out).containsPattern("(?m)^\\s+" + verb + "\\s"));
+        assertThat(postpatch("--help")).isZero();
+        verbs.forEach(verb -> assertThat(out).containsPattern("(?m)^\\s+" + verb + "\\s"));
+        assertThat(postpatch("verfiy", "--ledger", "none")).isEqualTo(2);
+        assertThat(err).contains("Unmatched arguments from index 0: 'verfiy'").contains("Run 'postpatch --help' for usage.");
     }
 
     @Test

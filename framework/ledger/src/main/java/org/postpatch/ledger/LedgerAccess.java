@@ -48,8 +48,8 @@ final class LedgerAccess {
 
     /**
      * @param url        the database, for reading
-     * @param writingUrl the same database, for recording: with H2, the connection that writes a run also
-     *                   compacts the file when it closes it, which costs a moment that reads need not pay
+     * @param writingUrl the same database, for recording: with H2, the connection that writes a run may
+     *                   also compact the file when it closes it, which costs a moment that reads need not pay
      */
     LedgerAccess(String url, String writingUrl, Properties credentials, String description, Duration patience) {
         this.url = url;

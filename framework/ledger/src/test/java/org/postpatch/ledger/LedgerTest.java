@@ -115,6 +115,28 @@ class LedgerTest {
     }
 
     @Test
+    void anH2LedgerOfManyRunsStaysCompact() throws Exception {
+        // A recording compacts the file only when most of it is dead: never compacting, 200 runs of
+        // 20 probes made a 10 MB file (16% of its chunks live); compacting when under half live, 3 MB.
+        String location = folder.resolve("ledger").toString();
+        List<LedgerProbe> probes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            probes.add(new LedgerProbe("item-" + i, "http", "critical", "PASSED", 5, 5, 1, "200 in 2ms", null));
+        }
+        String report = "{\"probes\":\"" + "x".repeat(4_000) + "\"}";
+        Instant start = Instant.parse("2026-11-01T10:00:00Z");
+        try (Ledger ledger = Ledgers.open(location)) {
+            for (int run = 0; run < 200; run++) {
+                ledger.record(List.of(new LedgerRun("r" + run, "orders", "node-1", RunKind.RUN, Trigger.COMMAND_LINE,
+                        start.plusSeconds(run), Duration.ofMillis(90), Verdict.PASS, false, false, Runs.jvm("17"), null,
+                        false, null, probes)), report);
+            }
+            assertThat(ledger.history("orders", "node-1", 1000)).hasSize(200);
+        }
+        assertThat(Files.size(Path.of(location + ".mv.db"))).isLessThan(6L * 1024 * 1024);
+    }
+
+    @Test
     void anInterruptedThreadStillRecordsItsRunAndStaysInterrupted() {
         // What an embedded application does at shutdown: the interrupted run records its partial result.
         String location = folder.resolve("ledger").toString();

@@ -46,7 +46,10 @@ public final class HttpClients implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(workers);
-        if (!tls.equals(TlsSettings.DEFAULT)) {
+        if (tls.equals(TlsSettings.DEFAULT)) {
+            // The JVM's default TLS context, made only when a probe first connects over https.
+            builder.sslContext(DefaultTlsOnDemand.CONTEXT).sslParameters(DefaultTlsOnDemand.parameters());
+        } else {
             builder.sslContext(TlsContexts.of(tls));
         }
         return builder.build();
