@@ -41,6 +41,13 @@ public final class Main {
         return verbs;
     }
 
+    /** A verb's command line; {@code postpatch VERB --version} says the same as {@code postpatch --version}. */
+    private static CommandLine verb(Object command) {
+        CommandLine verb = new CommandLine(command);
+        verb.getCommandSpec().versionProvider(new PostPatchCommand.Version());
+        return verb;
+    }
+
     /** Runs the command line and returns the exit code; never exits the JVM (tests call this). */
     public static int execute(Output output, String... args) {
         CommandLine commandLine = new CommandLine(new PostPatchCommand());
@@ -50,9 +57,9 @@ public final class Main {
         // them all (no verb, --help, a misspelt one).
         Function<Output, Object> given = args.length == 0 ? null : verbs.get(args[0]);
         if (given != null) {
-            commandLine.addSubcommand(args[0], new CommandLine(given.apply(output)));
+            commandLine.addSubcommand(args[0], verb(given.apply(output)));
         } else {
-            verbs.forEach((name, verb) -> commandLine.addSubcommand(name, new CommandLine(verb.apply(output))));
+            verbs.forEach((name, verb) -> commandLine.addSubcommand(name, verb(verb.apply(output))));
         }
         commandLine.setOut(new PrintWriter(output.out(), true));
         commandLine.setErr(new PrintWriter(output.err(), true));

@@ -186,6 +186,19 @@ class CommandLineTest {
     }
 
     @Test
+    void everyVerbTellsTheVersionAsTheCommandDoes() {
+        assertThat(postpatch("--version")).isZero();
+        String version = out;
+        assertThat(version).startsWith("postpatch ").contains("Java " + System.getProperty("java.version"));
+        for (String verb : List.of("run", "verify", "history")) {
+            assertThat(postpatch(verb, "--version")).as(verb).isZero();
+            assertThat(out).as(verb).isEqualTo(version);
+            assertThat(postpatch(verb, "-V")).as(verb).isZero();
+            assertThat(out).as(verb).isEqualTo(version);
+        }
+    }
+
+    @Test
     void everyRunIsRecordedAndHistoryShowsRunsAndFigures() {
         String file = file("suite: shop\nprobes: [{ id: a, pass: {} }]\n");
         assertThat(postpatch("run", "--ledger", ledger(), "--target", "node-1", file)).isEqualTo(0);
