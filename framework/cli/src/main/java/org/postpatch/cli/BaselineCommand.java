@@ -27,8 +27,8 @@ import picocli.CommandLine.Mixin;
                         + "it is recorded."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the baseline was recorded (whatever its verdict): written, flushed and read back from the ledger",
-                "2:bad input (also an --app-pid/--app-port process that is not there, not a JVM or not readable)",
-                "3:could not complete: interrupted, or the baseline could not be recorded (the reports are "
+                "2:bad input (also --ledger none, an --app-pid/--app-port process that is not there, not a JVM or not readable)",
+                "3:could not complete: interrupted, the run's --timeout expired, or the baseline could not be recorded (the reports are "
                 + "written all the same)"})
 final class BaselineCommand implements Callable<Integer> {
 

@@ -12,9 +12,10 @@ import picocli.CommandLine.Mixin;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the probe suites in these files or folders.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:PASS (warnings allowed)", "1:FAIL", "2:bad input (invalid probe file, bad option, "
+        exitCodeList = {"0:PASS (warnings allowed)", "1:FAIL (or WARN with --fail-on-warn)", "2:bad input (invalid probe file, bad option, "
                 + "an --app-pid/--app-port process that is not there, not a JVM or not readable)",
-                "3:could not complete (interrupted, internal error)"})
+                "3:could not complete (interrupted, internal error, a passing run that could not be recorded, "
+                        + "a report that could not be written)"})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin

@@ -47,9 +47,9 @@ final class RunConclusion {
     }
 
     /**
-     * Records the run (a ledger problem is a warning: the run happened, its verdict stands), writes its
-     * reports and returns the exit code: the verdict's (the verify's when judged against a baseline),
-     * or 3 when a report could not be written on an otherwise passing run.
+     * Records the run (a ledger problem is said and does not stop the reports), writes its reports and
+     * returns the exit code: the verdict's (the verify's when judged against a baseline), or 3 when the
+     * run could not be recorded or a report could not be written on an otherwise passing run.
      */
     int conclude(RunResult result, Comparison comparison, RunOptions options, LedgerOpening ledger, RunKind kind) {
         Optional<RuntimeException> notRecorded = ledger.records() ? record(result, ledger, kind, comparison) : Optional.empty();

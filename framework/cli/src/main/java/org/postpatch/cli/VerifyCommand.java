@@ -44,10 +44,11 @@ import picocli.CommandLine.Option;
                         + "Without a baseline, verify says so and judges like 'run'."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the patch broke nothing (warnings allowed)", "1:a regression (or a critical new probe "
-                + "failing, or with --strict a probe still failing)", "2:bad input (invalid file, bad option, "
+                + "failing, with --strict a probe still failing, a WARN with --fail-on-warn, the run's --timeout expired)", "2:bad input (invalid file, bad option, "
                 + "--against a run of another suite or not in the ledger, an --app-pid/--app-port process that is "
                 + "not there, not a JVM or not readable)",
-                "3:could not complete (interrupted, the ledger could not be read)"})
+                "3:could not complete (interrupted, the ledger could not be read, a passing run that could not be "
+                        + "recorded, a report that could not be written)"})
 final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
