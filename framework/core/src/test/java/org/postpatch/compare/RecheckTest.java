@@ -60,6 +60,16 @@ class RecheckTest {
         return new Plan(Criteria.of(suites).targetStart(start), false, Duration.ofMillis(50), null);
     }
 
+    /** A plan for a target that answered for the first time just now. */
+    private Plan justStarted() {
+        return plan(TargetStart.answeredAt(Instant.now()));
+    }
+
+    /** How the probe of suite s compares with the baseline after the recheck. */
+    private static Change change(Recheck.Rechecked checked, String id) {
+        return checked.comparison().of("s", id).orElseThrow().change();
+    }
+
     private static ProbeResult probe(RunResult run, String id) {
         return run.probes().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
@@ -79,14 +89,14 @@ class RecheckTest {
 
         Recheck.Rechecked checked = recheck(allPassed(), first, plan(TargetStart.UNKNOWN));
 
-        assertThat(checked.comparison().of("s", "root").orElseThrow().change()).isEqualTo(Change.FLAKY);
+        assertThat(change(checked, "root")).isEqualTo(Change.FLAKY);
         assertThat(checked.comparison().of("s", "root").orElseThrow().note())
                 .isEqualTo("failed (not yet (attempt 1)), passed when run again");
         ProbeResult root = probe(checked.result(), "root");
         assertThat(root.confirmation()).isEqualTo(Confirmation.FLAKED);
         assertThat(root.samples()).extracting(s -> s.status()).containsExactly(ProbeStatus.FAILED, ProbeStatus.PASSED);
         assertThat(probe(checked.result(), "child").status()).isEqualTo(ProbeStatus.PASSED);
-        assertThat(checked.comparison().of("s", "child").orElseThrow().change()).isEqualTo(Change.SAME);
+        assertThat(change(checked, "child")).isEqualTo(Change.SAME);
         assertThat(checked.comparison().verdict(checked.result())).isEqualTo(Verdict.WARN);
         assertThat(checked.notes()).anyMatch(note -> note.contains("1 passed when run again (FLAKY) (root)"));
     }
@@ -106,8 +116,8 @@ class RecheckTest {
         Recheck.Rechecked checked = recheck(allPassed(), first, plan(TargetStart.UNKNOWN));
 
         assertThat(reruns).hasValue(2);
-        assertThat(checked.comparison().of("s", "root").orElseThrow().change()).isEqualTo(Change.FLAKY);
-        assertThat(checked.comparison().of("s", "child").orElseThrow().change()).isEqualTo(Change.FLAKY);
+        assertThat(change(checked, "root")).isEqualTo(Change.FLAKY);
+        assertThat(change(checked, "child")).isEqualTo(Change.FLAKY);
         assertThat(probe(checked.result(), "child").samples()).extracting(s -> s.status())
                 .containsExactly(ProbeStatus.BLOCKED, ProbeStatus.FAILED, ProbeStatus.PASSED);
     }
@@ -150,8 +160,8 @@ class RecheckTest {
         RunResult first = firstRun(yaml.formatted(folder + "/fresh"));
         assertThat(probe(first, "page").late()).as("a timeout is a late miss").isTrue();
 
-        Recheck.Rechecked fresh = recheck(allPassed(), first, plan(TargetStart.answeredAt(Instant.now())));
-        assertThat(fresh.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.SAME);
+        Recheck.Rechecked fresh = recheck(allPassed(), first, justStarted());
+        assertThat(change(fresh, "page")).isEqualTo(Change.SAME);
         assertThat(fresh.comparison().of("s", "page").orElseThrow().note())
                 .startsWith("missed its time right after the target started (timed out after 300ms)");
         assertThat(probe(fresh.result(), "page").confirmation()).isEqualTo(Confirmation.WARMED_UP);
@@ -162,7 +172,7 @@ class RecheckTest {
         // Counted from the run's own start: the run itself may take seconds on a busy machine.
         Recheck.Rechecked stale = recheck(allPassed(), later,
                 plan(TargetStart.answeredAt(later.startedAt().minus(TargetStart.FRESH_FOR).minusSeconds(1))));
-        assertThat(stale.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.FLAKY);
+        assertThat(change(stale, "page")).isEqualTo(Change.FLAKY);
     }
 
     @Test
@@ -175,13 +185,13 @@ class RecheckTest {
                     slowFirst: { key: "%s/page", first: 5s, runs: 3 }
                 """.formatted(folder));
 
-        Recheck.Rechecked checked = recheck(allPassed(), first, plan(TargetStart.answeredAt(Instant.now())));
+        Recheck.Rechecked checked = recheck(allPassed(), first, justStarted());
 
         ProbeResult page = probe(checked.result(), "page");
         assertThat(page.samples()).extracting(s -> s.status())
                 .containsExactly(ProbeStatus.FAILED, ProbeStatus.FAILED, ProbeStatus.FAILED, ProbeStatus.PASSED);
         assertThat(page.confirmation()).isEqualTo(Confirmation.WARMED_UP);
-        assertThat(checked.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.SAME);
+        assertThat(change(checked, "page")).isEqualTo(Change.SAME);
         assertThat(checked.comparison().verdict(checked.result())).isEqualTo(Verdict.PASS);
     }
 
@@ -195,13 +205,13 @@ class RecheckTest {
                     slowFirst: { key: "%s/page", first: 5s, runs: 99 }
                 """.formatted(folder));
 
-        Recheck.Rechecked checked = recheck(allPassed(), first, plan(TargetStart.answeredAt(Instant.now())));
+        Recheck.Rechecked checked = recheck(allPassed(), first, justStarted());
 
         assertThat(reruns).as("rounds in all").hasValue(4);
         ProbeResult page = probe(checked.result(), "page");
         assertThat(page.samples()).hasSize(5).allMatch(sample -> sample.status() == ProbeStatus.FAILED);
         assertThat(page.confirmation()).isEqualTo(Confirmation.REPRODUCED);
-        assertThat(checked.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.REGRESSED);
+        assertThat(change(checked, "page")).isEqualTo(Change.REGRESSED);
     }
 
     @Test
@@ -218,7 +228,7 @@ class RecheckTest {
                 plan(TargetStart.answeredAt(first.startedAt().minus(TargetStart.FRESH_FOR).minusSeconds(1))));
 
         assertThat(reruns).hasValue(1);
-        assertThat(checked.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.REGRESSED);
+        assertThat(change(checked, "page")).isEqualTo(Change.REGRESSED);
     }
 
     @Test
@@ -235,13 +245,13 @@ class RecheckTest {
                 """.formatted(folder, folder));
         assertThat(probe(first, "page").late()).isTrue();
 
-        Recheck.Rechecked checked = recheck(allPassed(), first, plan(TargetStart.answeredAt(Instant.now())));
+        Recheck.Rechecked checked = recheck(allPassed(), first, justStarted());
 
         ProbeResult page = probe(checked.result(), "page");
         assertThat(page.samples()).extracting(s -> s.status())
                 .containsExactly(ProbeStatus.FAILED, ProbeStatus.BLOCKED, ProbeStatus.PASSED);
         assertThat(page.confirmation()).isEqualTo(Confirmation.WARMED_UP);
-        assertThat(checked.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.SAME);
+        assertThat(change(checked, "page")).isEqualTo(Change.SAME);
         assertThat(checked.comparison().verdict(checked.result())).isEqualTo(Verdict.PASS);
         assertThat(reruns).hasValue(2);
     }
@@ -263,7 +273,7 @@ class RecheckTest {
         assertThat(reruns).as("rounds in all").hasValue(4);
         ProbeResult page = probe(checked.result(), "page");
         assertThat(page.confirmation()).isEqualTo(Confirmation.NONE);
-        assertThat(checked.comparison().of("s", "page").orElseThrow().change()).isEqualTo(Change.REGRESSED);
+        assertThat(change(checked, "page")).isEqualTo(Change.REGRESSED);
         assertThat(checked.notes()).anyMatch(note -> note.contains("1 could not be run again to the end (page)"));
     }
 
@@ -300,7 +310,7 @@ class RecheckTest {
         Recheck.Rechecked checked = recheck(allPassed(), first, expired);
 
         assertThat(reruns).hasValue(0);
-        assertThat(checked.comparison().of("s", "root").orElseThrow().change()).isEqualTo(Change.REGRESSED);
+        assertThat(change(checked, "root")).isEqualTo(Change.REGRESSED);
         assertThat(probe(checked.result(), "root").confirmation()).isEqualTo(Confirmation.NONE);
         assertThat(checked.notes()).anyMatch(note -> note.contains("deadline"));
     }
@@ -319,7 +329,7 @@ class RecheckTest {
         Recheck.Rechecked checked = recheck(allPassed(), first, plan(TargetStart.UNKNOWN));
 
         assertThat(reruns).hasValue(0);
-        assertThat(checked.comparison().of("s", "root").orElseThrow().change()).isEqualTo(Change.REGRESSED);
+        assertThat(change(checked, "root")).isEqualTo(Change.REGRESSED);
     }
 
     @Test
