@@ -16,6 +16,9 @@ import org.postpatch.spi.Spec;
 /**
  * Probe kinds for testing the engine itself, registered only on test classpaths. Each has a real,
  * observable effect (time passing, a file written, a counter) so tests can check what really ran.
+ * The sleeps in {@link Sleep}, {@link Hang} and {@link SlowFirst} are the work these probes stand
+ * for (a slow page, a probe stuck in native I/O) that the engine under test must time out, abandon
+ * or measure again; no test waits with them — tests wait for conditions with Awaitility.
  */
 public final class TestKinds {
 
