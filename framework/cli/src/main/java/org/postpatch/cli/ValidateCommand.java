@@ -28,10 +28,11 @@ final class ValidateCommand implements Callable<Integer> {
         List<Suite> suites = files.load(output, true);
         int probes = suites.stream().mapToInt(s -> s.probes().size()).sum();
         for (Suite suite : suites) {
-            output.info("valid: suite " + suite.name() + " (" + suite.probes().size() + " probes) in "
+            output.info("valid: suite " + suite.name() + " (" + suite.probes().size()
+                    + (suite.probes().size() == 1 ? " probe) in " : " probes) in ")
                     + String.join(", ", suite.files()));
         }
-        output.info("OK: " + suites.size() + (suites.size() == 1 ? " suite, " : " suites, ") + probes + " probes");
+        output.info("OK: " + suites.size() + (suites.size() == 1 ? " suite, " : " suites, ") + probes + (probes == 1 ? " probe" : " probes"));
         return ExitCodes.PASS;
     }
 }

@@ -90,6 +90,6 @@ class ShellInjectionTest {
         assertThat(cli.err()).isEqualTo("postpatch: warning: " + file + ":5:34: probe 'echo': command.run: shell: true with"
                 + " variables: each ${...} reaches the shell as one literal word, never as shell syntax; a list run: [...]"
                 + " needs no shell at all" + System.lineSeparator());
-        assertThat(cli.out()).contains("OK: 1 suite, 1 probes");
+        assertThat(cli.out()).contains("OK: 1 suite, 1 probe");
     }
 }

@@ -61,7 +61,8 @@ public final class ConsoleReport implements ProbeObserver {
     @Override
     public synchronized void suiteStarted(Suite suite) {
         idWidth = Math.min(40, suite.probes().stream().mapToInt(p -> p.id().length()).max().orElse(10));
-        out.println(paint(BOLD, "suite " + suite.name()) + paint(GREY, "  (" + suite.probes().size() + " probes, "
+        out.println(paint(BOLD, "suite " + suite.name()) + paint(GREY, "  (" + suite.probes().size()
+                + (suite.probes().size() == 1 ? " probe, " : " probes, ")
                 + String.join(", ", suite.files()) + ")"));
         out.flush();
     }

@@ -24,6 +24,7 @@ import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postpatch.model.Suite;
 import org.postpatch.result.RunResult;
 import org.postpatch.run.Runner;
 import org.postpatch.secret.Redactor;
@@ -135,5 +136,30 @@ class ReportsTest {
                 .contains("WARNING  warning-fourth").contains("blocked: needs 'alpha-second', which did not pass")
                 .contains("FAIL  mixed: 1 passed, 2 failed, 1 blocked, 0 skipped in ")
                 .doesNotContain("\u001b[").doesNotContain(CANARY);
+    }
+
+    @Test
+    void consoleHeaderCountsOneProbeInTheSingular() {
+        ProbeFiles files = new ProbeFiles(folder);
+        Suite single = files.load(files.write("single.yaml", """
+                suite: single
+                probes:
+                  - id: only
+                    pass: {}
+                """)).get(0);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new ConsoleReport(new PrintStream(bytes, true, StandardCharsets.UTF_8), redactor, false).suiteStarted(single);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("suite single  (1 probe, ").doesNotContain("probes");
+        bytes.reset();
+        new ConsoleReport(new PrintStream(bytes, true, StandardCharsets.UTF_8), redactor, false)
+                .suiteStarted(files.load(files.write("pair.yaml", """
+                        suite: pair
+                        probes:
+                          - id: one
+                            pass: {}
+                          - id: two
+                            pass: {}
+                        """)).get(0));
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("suite pair  (2 probes, ");
     }
 }
