@@ -10,7 +10,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code postpatch list}: the probes, their kinds and needs. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Show the probes of the suites: id, kind, needs, severity, timeout, retry and tags.")
+        description = "Show the probes of the suites: id, kind, needs, severity, timeout, retry and tags.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:shown", "2:a file is invalid or unreadable"})
 final class ListCommand implements Callable<Integer> {
 
     @Mixin

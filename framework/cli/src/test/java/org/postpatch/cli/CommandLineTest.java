@@ -160,9 +160,10 @@ class CommandLineTest {
 
     @Test
     void everyVerbHasHelpAndTheCommandHasAVersion() {
-        for (String verb : new String[] {"run", "validate", "list", "history"}) {
+        for (String verb : new String[] {"run", "baseline", "verify", "validate", "list", "serve", "history", "init", "fleet",
+                "dashboard"}) {
             assertThat(postpatch(verb, "--help")).isEqualTo(0);
-            assertThat(out).contains("Usage: postpatch " + verb);
+            assertThat(out).as(verb).contains("Usage: postpatch " + verb).contains("Exit codes:");
         }
         assertThat(postpatch("run", "--help")).isEqualTo(0);
         assertThat(out).contains("--report=FORMAT=FILE").contains("--timeout=DURATION").contains("Exit codes:");
