@@ -66,7 +66,7 @@ final class BaselineCommand implements Callable<Integer> {
             return ExitCodes.INCOMPLETE;
         }
         Fingerprint now = fingerprint.read(output);
-        LedgerOpening opening = LedgerOpening.start(ledger.location());
+        LedgerOpening opening = LedgerOpening.start(ledger.location(), suites);
         // Every snapshot probe is sampled twice: what differs between the two answers is noise.
         RunResult result = runs.run(suites, options, now, false, Snapshots.recording());
         // The baseline's times are what verify judges SLOWER by: measured again warm, so that a cold

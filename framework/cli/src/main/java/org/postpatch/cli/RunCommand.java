@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
      */
     private RunResult loadAndRun(CommandRuns runs) {
         List<Suite> suites = files.load(output);
-        opening = LedgerOpening.start(ledger.location());
+        opening = LedgerOpening.start(ledger.location(), suites);
         return runs.run(suites, options, fingerprint.read(output), true);
     }
 }

@@ -1,11 +1,13 @@
 package org.postpatch.cli;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 import org.postpatch.compare.Comparison;
 import org.postpatch.config.IoProblems;
-import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerException;
 import org.postpatch.ledger.LedgerRun;
 import org.postpatch.ledger.RunKind;
@@ -30,13 +32,32 @@ final class RunConclusion {
      *         why it is not, for the caller to report
      */
     Optional<RuntimeException> record(RunResult result, LedgerOpening opening, RunKind kind, Comparison comparison) {
-        try (Ledger ledger = opening.ledger()) {
-            ledger.record(LedgerRun.of(result, kind, Trigger.COMMAND_LINE,
-                            comparison == null ? null : comparison.baseline().runId(), null, comparison),
-                    Reports.JSON.render(RunReport.of(result, comparison, output.redactor())));
+        List<LedgerRun> runs = LedgerRun.of(result, kind, Trigger.COMMAND_LINE,
+                comparison == null ? null : comparison.baseline().runId(), null, comparison);
+        // The ledger's thread connects and writes the run's rows while this one renders the report.
+        CompletableFuture<String> report = new CompletableFuture<>();
+        FutureTask<Void> recording = opening.record(runs, report::join);
+        try {
+            report.complete(Reports.JSON.render(RunReport.of(result, comparison, output.redactor())));
+        } catch (RuntimeException | Error unrendered) {
+            // The recording rolls back, and what failed here is what the caller gets.
+            report.completeExceptionally(unrendered);
+            awaitQuietly(recording);
+            throw unrendered;
+        }
+        try {
+            LedgerOpening.outcome(recording);
             return Optional.empty();
         } catch (LedgerException | IllegalArgumentException e) {
             return Optional.of(e);
+        }
+    }
+
+    private static void awaitQuietly(FutureTask<Void> recording) {
+        try {
+            LedgerOpening.outcome(recording);
+        } catch (RuntimeException | Error alsoFailed) {
+            // It failed because the report did; the report's failure is the one to tell.
         }
     }
 

@@ -117,7 +117,7 @@ final class VerifyCommand implements Callable<Integer> {
             return ExitCodes.INCOMPLETE;
         }
         Fingerprint now = fingerprint.read(output);
-        LedgerOpening opening = LedgerOpening.start(ledger.location());
+        LedgerOpening opening = LedgerOpening.start(ledger.location(), suites);
         RunResult result = runs.run(suites, options, now, baseline == null, snapshots);
         Comparison comparison = null;
         if (baseline != null) {

@@ -1,13 +1,10 @@
 package org.postpatch.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
-/** The JSON report: the run's {@link ReportDocument}, indented, for people and scripts alike. */
+/**
+ * The JSON report: the run's {@link ReportDocument}, indented, for people and scripts alike. Written
+ * by Jackson's streaming generator ({@link JsonText}), as its mapper would indent it.
+ */
 public final class JsonReport implements Report {
-
-    private static final ObjectMapper INDENTED = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     JsonReport() {
     }
@@ -24,10 +21,6 @@ public final class JsonReport implements Report {
 
     @Override
     public String render(RunReport run) {
-        try {
-            return INDENTED.writeValueAsString(run.document()) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not render the JSON report", e);
-        }
+        return JsonText.indented(run.document()) + "\n";
     }
 }

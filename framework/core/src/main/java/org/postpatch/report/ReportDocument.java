@@ -1,9 +1,9 @@
 package org.postpatch.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.postpatch.api.Outcome;
 import org.postpatch.compare.Change;
 import org.postpatch.compare.Comparison;
@@ -27,7 +27,8 @@ public final class ReportDocument {
     /** Bumped when a key changes meaning or is removed; new keys do not bump it. */
     public static final int SCHEMA_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The nodes an {@code ObjectMapper} would make, without one (see {@link JsonText}). */
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Redactor redactor;
 
@@ -92,7 +93,7 @@ public final class ReportDocument {
     }
 
     private ObjectNode plainTree(RunResult run) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = NODES.objectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("runId", run.runId());
         root.put("suite", run.suiteNames());
@@ -151,7 +152,7 @@ public final class ReportDocument {
     }
 
     private ObjectNode fingerprint(Fingerprint fingerprint) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = NODES.objectNode();
         node.put("digest", fingerprint.digest());
         node.put("scope", redactor.redact(fingerprint.scope()));
         ObjectNode facts = node.putObject("facts");
@@ -166,7 +167,7 @@ public final class ReportDocument {
     }
 
     private ObjectNode probe(ProbeResult probe) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = NODES.objectNode();
         node.put("suite", probe.suite());
         node.put("id", probe.id());
         node.put("kind", probe.kind());
@@ -201,7 +202,7 @@ public final class ReportDocument {
         }
         if (!probe.details().isEmpty()) {
             ObjectNode details = node.putObject("details");
-            probe.details().forEach((key, value) -> details.set(key, MAPPER.valueToTree(
+            probe.details().forEach((key, value) -> details.set(key, JsonText.tree(
                     value instanceof String text ? redactor.redact(text) : value)));
         }
         if (!probe.parts().isEmpty()) {

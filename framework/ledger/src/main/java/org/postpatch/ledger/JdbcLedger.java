@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.postpatch.secret.Redactor;
 
@@ -82,6 +83,12 @@ public final class JdbcLedger implements Ledger {
 
     @Override
     public void record(List<LedgerRun> runs, String reportJson) {
+        record(runs, () -> reportJson);
+    }
+
+    /** Writes the run's rows, then asks for the report, in the one transaction. */
+    @Override
+    public void record(List<LedgerRun> runs, Supplier<String> reportJson) {
         if (runs.isEmpty()) {
             return;
         }

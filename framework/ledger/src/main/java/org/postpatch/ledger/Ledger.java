@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Where runs are recorded. Implementations are safe for several threads and several processes
@@ -21,6 +22,16 @@ public interface Ledger extends AutoCloseable {
      * @throws LedgerException when the run could not be recorded, saying why
      */
     void record(List<LedgerRun> runs, String reportJson);
+
+    /**
+     * Records as {@link #record(List, String)}, asking for the report only when it is to be written:
+     * a ledger may write the run's rows first, while the caller is still rendering the report.
+     *
+     * @throws LedgerException when the run could not be recorded, saying why
+     */
+    default void record(List<LedgerRun> runs, Supplier<String> reportJson) {
+        record(runs, reportJson.get());
+    }
 
     /** The recorded suites of a run, in recording order; empty when unknown. */
     List<LedgerRun> run(String runId);

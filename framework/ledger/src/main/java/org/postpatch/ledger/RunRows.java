@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.postpatch.result.Verdict;
 
 /** Recorded runs as rows of the ledger's tables, and back: the SQL that writes and reads them. */
@@ -30,14 +31,17 @@ final class RunRows {
     private RunRows() {
     }
 
-    /** Inserts the suites of one run and its report, on a connection whose transaction the caller commits. */
-    static void insert(Connection connection, List<LedgerRun> runs, String reportJson) throws SQLException {
+    /**
+     * Inserts the suites of one run and its report, on a connection whose transaction the caller
+     * commits; the report is asked for last (it may still be being rendered).
+     */
+    static void insert(Connection connection, List<LedgerRun> runs, Supplier<String> reportJson) throws SQLException {
         insertRuns(connection, runs);
         insertProbes(connection, runs);
         insertSnapshots(connection, runs);
         try (PreparedStatement report = connection.prepareStatement("insert into pp_report (run_id, report) values (?, ?)")) {
             report.setString(1, runs.get(0).runId());
-            report.setString(2, reportJson);
+            report.setString(2, reportJson.get());
             report.executeUpdate();
         }
     }
