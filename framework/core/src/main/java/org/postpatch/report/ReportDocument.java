@@ -27,7 +27,10 @@ public final class ReportDocument {
     /** Bumped when a key changes meaning or is removed; new keys do not bump it. */
     public static final int SCHEMA_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Built on first use: reading a recorded document (its verdict) needs no mapper. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Redactor redactor;
 
@@ -92,7 +95,7 @@ public final class ReportDocument {
     }
 
     private ObjectNode plainTree(RunResult run) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("runId", run.runId());
         root.put("suite", run.suiteNames());
@@ -151,7 +154,7 @@ public final class ReportDocument {
     }
 
     private ObjectNode fingerprint(Fingerprint fingerprint) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         node.put("digest", fingerprint.digest());
         node.put("scope", redactor.redact(fingerprint.scope()));
         ObjectNode facts = node.putObject("facts");
@@ -166,7 +169,7 @@ public final class ReportDocument {
     }
 
     private ObjectNode probe(ProbeResult probe) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         node.put("suite", probe.suite());
         node.put("id", probe.id());
         node.put("kind", probe.kind());
@@ -201,7 +204,7 @@ public final class ReportDocument {
         }
         if (!probe.details().isEmpty()) {
             ObjectNode details = node.putObject("details");
-            probe.details().forEach((key, value) -> details.set(key, MAPPER.valueToTree(
+            probe.details().forEach((key, value) -> details.set(key, Mapper.MAPPER.valueToTree(
                     value instanceof String text ? redactor.redact(text) : value)));
         }
         if (!probe.parts().isEmpty()) {
