@@ -1,7 +1,12 @@
 package org.postpatch.embedded;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +40,12 @@ final class LastRunRecord {
 
     private static final String MV_DB = ".mv.db";
     private static final int FORMAT = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** Built when the record is written: reading it at an idle start needs only the streaming parser. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /**
      * Per H2 ledger file, in this JVM: the record's read-only look at the ledger takes it exclusively,
@@ -82,7 +92,7 @@ final class LastRunRecord {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
-            record = MAPPER.readTree(file.toFile());
+            record = readTree(file);
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
@@ -133,7 +143,7 @@ final class LastRunRecord {
         if (before.isEmpty() || suites.isEmpty()) {
             return Optional.empty();
         }
-        ObjectNode record = MAPPER.createObjectNode().put("format", FORMAT).put("ledgerBytes", before.get().bytes())
+        ObjectNode record = NODES.objectNode().put("format", FORMAT).put("ledgerBytes", before.get().bytes())
                 .put("ledgerSha256", before.get().sha256()).put("target", target);
         ObjectNode runs = record.putObject("runs");
         String lastRunId = null;
@@ -153,7 +163,7 @@ final class LastRunRecord {
             if (report.isEmpty()) {
                 return Optional.empty();
             }
-            record.set("lastRun", MAPPER.readTree(report.get()));
+            record.set("lastRun", Mapper.MAPPER.readTree(report.get()));
         } catch (LedgerException | IOException unreadable) {
             return Optional.empty();
         } finally {
@@ -170,10 +180,63 @@ final class LastRunRecord {
     private void write(ObjectNode record) throws IOException {
         Path written = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
-            MAPPER.writeValue(written.toFile(), record);
+            Mapper.MAPPER.writeValue(written.toFile(), record);
             Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(written);
+        }
+    }
+
+    /** The record as a tree, read with Jackson's streaming parser into the same nodes an {@code ObjectMapper} makes. */
+    private static JsonNode readTree(Path file) throws IOException {
+        try (JsonParser parser = new JsonFactory().createParser(file.toFile())) {
+            return value(parser, parser.nextToken());
+        }
+    }
+
+    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            throw new IOException("the record ends too early");
+        }
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+                    if (next != JsonToken.FIELD_NAME) {
+                        throw new IOException("the record ends too early");
+                    }
+                    String name = parser.currentName();
+                    object.set(name, value(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    array.add(value(parser, next));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(parser.getDoubleValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new IOException("unexpected " + token + " in the record");
         }
     }
 }

@@ -56,7 +56,10 @@ import org.postpatch.secret.Redactor;
 public final class SelfTest implements StatusSource, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("org.postpatch");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Built for the first run: an idle restart needs none. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final SelfTestConfig config;
     private final Redactor redactor = new Redactor();
@@ -277,7 +280,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         boolean recorded = false;
         try {
             ledger.record(LedgerRun.of(result, RunKind.SELFTEST, trigger, baseline,
-                    trigger == Trigger.START ? processStartedAt : null, comparison), MAPPER.writeValueAsString(report));
+                    trigger == Trigger.START ? processStartedAt : null, comparison), Mapper.MAPPER.writeValueAsString(report));
             recorded = true;
         } catch (LedgerException | JsonProcessingException e) {
             warn("the run was not recorded: " + e.getMessage());
