@@ -2,15 +2,10 @@ package org.postpatch.run;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +118,7 @@ public final class Fingerprints {
                 continue;
             }
             try (ZipFile zip = new ZipFile(path.toFile())) {
-                addJar(jars, path.getFileName().toString(), digest(zip.entries()), pomVersion(zip));
+                addJar(jars, path.getFileName().toString(), JarDigest.of(zip.entries()), pomVersion(zip));
                 addNested(jars, zip);
             } catch (IOException unreadable) {
                 jars.put(path.getFileName().toString(), new Fingerprint.Jar("", "unreadable"));
@@ -182,24 +177,6 @@ public final class Fingerprints {
                     }
                 })
                 .orElse(null);
-    }
-
-    private static String digest(Enumeration<? extends ZipEntry> entries) {
-        List<String> lines = new ArrayList<>();
-        while (entries.hasMoreElements()) {
-            ZipEntry entry = entries.nextElement();
-            if (!entry.isDirectory()) {
-                lines.add(entry.getName() + ":" + entry.getSize() + ":" + Long.toHexString(entry.getCrc()));
-            }
-        }
-        lines.sort(null);
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            lines.forEach(line -> sha.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     private static void put(Map<String, String> facts, String name, String value) {
