@@ -118,8 +118,11 @@ public final class Fingerprints {
                 continue;
             }
             try (ZipFile zip = new ZipFile(path.toFile())) {
-                addJar(jars, path.getFileName().toString(), JarDigest.of(zip.entries()), pomVersion(zip));
-                addNested(jars, zip);
+                // The zip directory's entries are made once: for a classpath of many classes they are
+                // most of what a fingerprint allocates.
+                List<? extends ZipEntry> entries = java.util.Collections.list(zip.entries());
+                addJar(jars, path.getFileName().toString(), JarDigest.of(entries), pomVersion(zip, entries));
+                addNested(jars, entries);
             } catch (IOException unreadable) {
                 jars.put(path.getFileName().toString(), new Fingerprint.Jar("", "unreadable"));
             }
@@ -132,8 +135,8 @@ public final class Fingerprints {
      * stored whole, so its entry's CRC and size are a digest of its content, and its file name
      * carries its version. Nothing is decompressed: a 100-jar application takes milliseconds.
      */
-    private static void addNested(Map<String, Fingerprint.Jar> jars, ZipFile zip) {
-        zip.stream()
+    private static void addNested(Map<String, Fingerprint.Jar> jars, List<? extends ZipEntry> entries) {
+        entries.stream()
                 .filter(e -> e.getName().startsWith("BOOT-INF/lib/") && e.getName().endsWith(".jar"))
                 .sorted(Comparator.comparing(ZipEntry::getName))
                 .forEach(entry -> {
@@ -163,8 +166,8 @@ public final class Fingerprints {
         return matcher.find() ? matcher.group(1) : "";
     }
 
-    private static String pomVersion(ZipFile zip) {
-        return zip.stream()
+    private static String pomVersion(ZipFile zip, List<? extends ZipEntry> entries) {
+        return entries.stream()
                 .filter(e -> e.getName().startsWith("META-INF/maven/") && e.getName().endsWith("/pom.properties"))
                 .findFirst()
                 .map(e -> {

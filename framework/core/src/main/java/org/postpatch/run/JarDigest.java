@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -33,10 +32,9 @@ final class JarDigest {
     }
 
     /** The digest of these entries (directories left out). */
-    static String of(Enumeration<? extends ZipEntry> entries) {
-        List<ZipEntry> files = new ArrayList<>();
-        while (entries.hasMoreElements()) {
-            ZipEntry entry = entries.nextElement();
+    static String of(List<? extends ZipEntry> entries) {
+        List<ZipEntry> files = new ArrayList<>(entries.size());
+        for (ZipEntry entry : entries) {
             if (!entry.isDirectory()) {
                 files.add(entry);
             }
