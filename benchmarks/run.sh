@@ -4,7 +4,7 @@
 # Usage: benchmarks/run.sh [b1|b2|b3|b4|idle|snapshot|scale|gauntlet|all] [--profile] [--appcds]
 #   b2: cold processes at N=20 and N=200 probes, postpatch with its ledger on (an H2 file) and off
 #   idle: an application with the self-test embedded and idle vs the same application without it (RSS, CPU),
-#       then 100 scheduled runs (heap, RSS and threads before and after)
+#       then 100 scheduled runs (heap, RSS and threads before and after; with the JVM's defaults and with -Xmx256m)
 #   b3: GET /selftest while a probe hangs, 200 concurrent requests per round, vs a plain HttpServer
 #   b4: the fleet at scale: postpatch fleet and the dashboard on a PostgreSQL ledger of 100 applications
 #       x 3 targets x 90 days (needs PostgreSQL's binaries, as the tests do; not part of "all")

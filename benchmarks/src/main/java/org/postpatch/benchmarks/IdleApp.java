@@ -92,11 +92,13 @@ public final class IdleApp {
         }
         Runtime runtime = Runtime.getRuntime();
         long heap = runtime.totalMemory() - runtime.freeMemory();
-        java.util.Map<String, Long> threads = Thread.getAllStackTraces().keySet().stream().collect(java.util.stream.Collectors
+        // One look at the threads for the count and the names: a run under way starts and ends threads.
+        Set<Thread> live = Thread.getAllStackTraces().keySet();
+        java.util.Map<String, Long> threads = live.stream().collect(java.util.stream.Collectors
                 .groupingBy(thread -> thread.getName().replaceAll("\\d+", "N"), java.util.TreeMap::new,
                         java.util.stream.Collectors.counting()));
         return String.format(Locale.ROOT, "runs=%d heapAfterGcKb=%d rssKb=%d threads=%d %s", runs, heap / 1024,
-                rssKb(ProcessHandle.current().pid()), Thread.getAllStackTraces().size(), threads).replace(", ", ",");
+                rssKb(ProcessHandle.current().pid()), live.size(), threads).replace(", ", ",");
     }
 
     /** The resident set of a process, from {@code /proc/PID/status}. */

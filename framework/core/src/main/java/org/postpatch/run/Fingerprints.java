@@ -2,15 +2,10 @@ package org.postpatch.run;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +118,11 @@ public final class Fingerprints {
                 continue;
             }
             try (ZipFile zip = new ZipFile(path.toFile())) {
-                addJar(jars, path.getFileName().toString(), digest(zip.entries()), pomVersion(zip));
-                addNested(jars, zip);
+                // The zip directory's entries are made once: for a classpath of many classes they are
+                // most of what a fingerprint allocates.
+                List<? extends ZipEntry> entries = java.util.Collections.list(zip.entries());
+                addJar(jars, path.getFileName().toString(), JarDigest.of(entries), pomVersion(zip, entries));
+                addNested(jars, entries);
             } catch (IOException unreadable) {
                 jars.put(path.getFileName().toString(), new Fingerprint.Jar("", "unreadable"));
             }
@@ -137,8 +135,8 @@ public final class Fingerprints {
      * stored whole, so its entry's CRC and size are a digest of its content, and its file name
      * carries its version. Nothing is decompressed: a 100-jar application takes milliseconds.
      */
-    private static void addNested(Map<String, Fingerprint.Jar> jars, ZipFile zip) {
-        zip.stream()
+    private static void addNested(Map<String, Fingerprint.Jar> jars, List<? extends ZipEntry> entries) {
+        entries.stream()
                 .filter(e -> e.getName().startsWith("BOOT-INF/lib/") && e.getName().endsWith(".jar"))
                 .sorted(Comparator.comparing(ZipEntry::getName))
                 .forEach(entry -> {
@@ -168,8 +166,8 @@ public final class Fingerprints {
         return matcher.find() ? matcher.group(1) : "";
     }
 
-    private static String pomVersion(ZipFile zip) {
-        return zip.stream()
+    private static String pomVersion(ZipFile zip, List<? extends ZipEntry> entries) {
+        return entries.stream()
                 .filter(e -> e.getName().startsWith("META-INF/maven/") && e.getName().endsWith("/pom.properties"))
                 .findFirst()
                 .map(e -> {
@@ -182,24 +180,6 @@ public final class Fingerprints {
                     }
                 })
                 .orElse(null);
-    }
-
-    private static String digest(Enumeration<? extends ZipEntry> entries) {
-        List<String> lines = new ArrayList<>();
-        while (entries.hasMoreElements()) {
-            ZipEntry entry = entries.nextElement();
-            if (!entry.isDirectory()) {
-                lines.add(entry.getName() + ":" + entry.getSize() + ":" + Long.toHexString(entry.getCrc()));
-            }
-        }
-        lines.sort(null);
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            lines.forEach(line -> sha.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     private static void put(Map<String, String> facts, String name, String value) {

@@ -56,7 +56,10 @@ import org.postpatch.secret.Redactor;
 public final class SelfTest implements StatusSource, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("org.postpatch");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Built for the first run: an idle restart needs none. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final SelfTestConfig config;
     private final Redactor redactor = new Redactor();
@@ -73,6 +76,8 @@ public final class SelfTest implements StatusSource, AutoCloseable {
     private volatile Phase phase = Phase.STARTING;
     private volatile Runner runner;
     private final AutomaticBaseline automaticBaseline;
+    /** The record beside an H2 file ledger that lets an unchanged restart skip the database; empty for others. */
+    private final Optional<LastRunRecord> lastRunRecord;
     private CompletableFuture<LastRun> current;
     private String currentRunId;
 
@@ -80,6 +85,7 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         this.config = config;
         this.automaticBaseline = new AutomaticBaseline(config, () -> ledger, this::warn);
         this.fingerprint = config == null ? null : new TargetFingerprint(config.fingerprint(), this::warn);
+        this.lastRunRecord = config == null ? Optional.empty() : LastRunRecord.forLedger(config.ledger());
         this.background = Executors.newSingleThreadExecutor(task -> daemon(task, "postpatch-selftest"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "postpatch-schedule"));
     }
@@ -148,13 +154,12 @@ public final class SelfTest implements StatusSource, AutoCloseable {
     private void startUp() {
         try {
             Fingerprint startedOn = currentFingerprint();
-            ledger = Ledgers.openOrWarn(config.ledger(), this::warn);
+            ledger = new LazyLedger(config.ledger(), this::warn);
             List<Suite> suites = load();
             if (suites == null) {
                 return;
             }
-            Optional<String> reasonToRun = new PatchDetection(ledger, config.target(), this::warn)
-                    .reasonToRun(suites, startedOn, recorded -> last.compareAndSet(null, recorded));
+            Optional<String> reasonToRun = reasonToRun(suites, startedOn);
             if (reasonToRun.isPresent() && config.runOnChange()) {
                 LOG.log(System.Logger.Level.INFO, "postpatch: " + reasonToRun.get() + "; self-testing once the application is ready");
                 phase = Phase.WAITING_FOR_APPLICATION;
@@ -168,6 +173,36 @@ public final class SelfTest implements StatusSource, AutoCloseable {
             LOG.log(System.Logger.Level.ERROR, "postpatch: " + problem, unexpected);
         } finally {
             phase = Phase.IDLE;
+        }
+    }
+
+    /**
+     * Why this start needs a run, or empty when nothing is due. The record beside the ledger answers
+     * when it can ({@link LastRunRecord}: no database started); otherwise the ledger does, and when
+     * nothing is due the record is written for the next start.
+     */
+    private Optional<String> reasonToRun(List<Suite> suites, Fingerprint startedOn) {
+        List<String> names = suites.stream().map(Suite::name).toList();
+        Optional<LastRun> recorded = lastRunRecord.flatMap(record -> record.nothingDue(config.target(), names,
+                startedOn.digest())).flatMap(this::lastRunOf);
+        if (recorded.isPresent()) {
+            last.compareAndSet(null, recorded.get());
+            return Optional.empty();
+        }
+        Optional<String> reason = new PatchDetection(ledger, config.target(), this::warn)
+                .reasonToRun(suites, startedOn, found -> last.compareAndSet(null, found));
+        if (reason.isEmpty()) {
+            lastRunRecord.ifPresent(record -> record.refresh(config.target(), names));
+        }
+        return reason;
+    }
+
+    private Optional<LastRun> lastRunOf(JsonNode report) {
+        try {
+            return Optional.of(LastRun.of(report));
+        } catch (RuntimeException unreadable) {
+            // A record this version cannot read: the ledger decides.
+            return Optional.empty();
         }
     }
 
@@ -242,14 +277,20 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         result = checked.result();
         Comparison comparison = checked.comparison();
         JsonNode report = RunReport.of(result, comparison, redactor).document();
+        boolean recorded = false;
         try {
             ledger.record(LedgerRun.of(result, RunKind.SELFTEST, trigger, baseline,
-                    trigger == Trigger.START ? processStartedAt : null, comparison), MAPPER.writeValueAsString(report));
+                    trigger == Trigger.START ? processStartedAt : null, comparison), Mapper.MAPPER.writeValueAsString(report));
+            recorded = true;
         } catch (LedgerException | JsonProcessingException e) {
             warn("the run was not recorded: " + e.getMessage());
         }
         LastRun finished = LastRun.of(report);
         last.set(finished);
+        if (recorded) {
+            List<String> names = suites.stream().map(Suite::name).toList();
+            lastRunRecord.ifPresent(record -> record.refresh(config.target(), names));
+        }
         runsByVerdict.computeIfAbsent(finished.verdict(), v -> new LongAdder()).increment();
         LOG.log(finished.verdict() == Verdict.FAIL ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
                 "postpatch: self-test " + finished.verdict() + " (" + result.suiteNames() + ", run " + runId + ", "

@@ -34,7 +34,7 @@ final class RunTrigger {
             return StatusRoutes.error(400, "wait must be a duration like 30s, at most 10m");
         }
         RunRequest run = source.requestRun();
-        ObjectNode body = StatusRoutes.MAPPER.createObjectNode();
+        ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         body.put("runId", run.runId());
         body.put("joined", run.joined());
         String location = basePath + "/runs/" + run.runId();

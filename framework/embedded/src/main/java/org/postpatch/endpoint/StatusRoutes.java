@@ -2,6 +2,7 @@ package org.postpatch.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,10 @@ import org.postpatch.server.Routes;
 /** The endpoint's resources under its base path, and who may read each: the one place they are listed. */
 final class StatusRoutes {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Built on the first answer: an idle application that is never asked needs none. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final StatusSource source;
     private final Access access;
@@ -44,10 +48,10 @@ final class StatusRoutes {
                 .get(base + "/metrics", resources::metrics)
                 .get(base + "/report", resources.withToken(request -> resources.html()))
                 .get(base + "/fingerprint", resources.withToken(request -> resources.fingerprint()))
-                .get(base + "/live", request -> json(200, MAPPER.createObjectNode().put("status", "UP")))
+                .get(base + "/live", request -> json(200, JsonNodeFactory.instance.objectNode().put("status", "UP")))
                 .get(base + "/ready", request -> {
                     int code = HttpStatuses.readiness(source.status(), source.readinessFollowsVerdict());
-                    return json(code, MAPPER.createObjectNode().put("status", code == 200 ? "UP" : "DOWN"));
+                    return json(code, JsonNodeFactory.instance.objectNode().put("status", code == 200 ? "UP" : "DOWN"));
                 })
                 .build();
     }
@@ -69,7 +73,7 @@ final class StatusRoutes {
 
     private Response summary(Request request) {
         SelfTestStatus status = source.status();
-        ObjectNode body = MAPPER.createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("status", status.state().name());
         body.put("running", status.running());
         body.put("phase", status.phase().name());
@@ -137,12 +141,12 @@ final class StatusRoutes {
     }
 
     static Response error(int code, String message) {
-        return json(code, MAPPER.createObjectNode().put("error", message));
+        return json(code, JsonNodeFactory.instance.objectNode().put("error", message));
     }
 
     static Response json(int code, JsonNode body) {
         try {
-            return answer(code, "application/json", MAPPER.writeValueAsBytes(body));
+            return answer(code, "application/json", Mapper.MAPPER.writeValueAsBytes(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
             throw new IllegalStateException("a JSON tree could not be written", impossible);
         }

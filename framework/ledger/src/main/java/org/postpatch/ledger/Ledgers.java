@@ -56,6 +56,42 @@ public final class Ledgers {
         return location == null || location.isBlank() ? defaultLocation() : location;
     }
 
+    /**
+     * The H2 database file of a location that names an H2 file ledger (a path, not {@value #NONE} nor a
+     * JDBC URL), absolute, whether or not it exists yet; empty for any other location.
+     */
+    public static Optional<Path> h2File(String location) {
+        String named = orDefault(location);
+        if (named.equals(NONE) || named.startsWith("jdbc:")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(h2Base(named) + H2_SUFFIX));
+    }
+
+    /**
+     * Opens an H2 file ledger to read only, leaving its file exactly as it is: H2 otherwise writes to
+     * the file each time it opens it, even for a read. Recording in it is refused.
+     *
+     * @throws LedgerException when it cannot be read (missing, older schema, other processes kept it busy)
+     * @throws IllegalArgumentException when the location does not name an H2 file ledger
+     */
+    public static Ledger openUnchanged(String location) {
+        Path file = h2File(location).orElseThrow(() -> new IllegalArgumentException("the ledger '" + location
+                + "' is not an H2 file"));
+        if (!Files.exists(file)) {
+            throw new LedgerException("the ledger " + file + " does not exist");
+        }
+        String url = h2Url(h2Base(orDefault(location)), true);
+        return JdbcLedger.open(url, url, h2Credentials(), file.toString(), true, LedgerAccess.PATIENCE);
+    }
+
+    private static Properties h2Credentials() {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", "sa");
+        credentials.setProperty("password", "");
+        return credentials;
+    }
+
     /** An H2 file ledger's path without the suffix H2 adds, absolute: what its JDBC URL names. */
     private static String h2Base(String location) {
         String file = Path.of(location).toAbsolutePath().toString();
@@ -100,9 +136,7 @@ public final class Ledgers {
                 throw new LedgerException("cannot create the ledger " + file + ": its folder " + folder + " is not writable");
             }
         }
-        Properties credentials = new Properties();
-        credentials.setProperty("user", "sa");
-        credentials.setProperty("password", "");
+        Properties credentials = h2Credentials();
         String url = h2Url(base, readOnly);
         // H2 compacts the file for up to MAX_COMPACT_TIME (200 ms) each time it closes it: never after a
         // read; after a recording only when less than half of the file's chunks is live data. Compacting
