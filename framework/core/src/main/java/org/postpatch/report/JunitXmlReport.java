@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
@@ -29,6 +30,8 @@ import org.postpatch.secret.Redactor;
  * {@code properties}, never the JVM's system properties.
  */
 public final class JunitXmlReport implements Report {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
 
     JunitXmlReport() {
     }
@@ -223,8 +226,12 @@ public final class JunitXmlReport implements Report {
         return String.format(Locale.ROOT, "%.3f", duration.toMillis() / 1000.0);
     }
 
-    private static String timestamp(java.time.Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).withNano(0).toString();
+    /**
+     * The schema's {@code xs:dateTime} without a zone, to the second. Always with its seconds:
+     * {@code LocalDateTime.toString} leaves them out when they are zero, which the schema refuses.
+     */
+    static String timestamp(java.time.Instant instant) {
+        return TIMESTAMP.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
     /** Drops characters XML 1.0 cannot carry (control characters from process output). */

@@ -162,4 +162,13 @@ class ReportsTest {
                         """)).get(0));
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("suite pair  (2 probes, ");
     }
+
+    @Test
+    void junitXmlTimestampKeepsItsSecondsWhenTheyAreZero() {
+        // The schema's xs:dateTime needs the seconds; a run started on the minute once lost them.
+        assertThat(JunitXmlReport.timestamp(java.time.Instant.parse("2026-12-06T02:26:00.400Z")))
+                .isEqualTo("2026-12-06T02:26:00");
+        assertThat(JunitXmlReport.timestamp(java.time.Instant.parse("2026-12-06T02:26:07Z")))
+                .isEqualTo("2026-12-06T02:26:07");
+    }
 }
