@@ -1,9 +1,8 @@
 package org.postpatch.embedded;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -39,6 +38,7 @@ import org.postpatch.ledger.Ledgers;
 import org.postpatch.ledger.RunKind;
 import org.postpatch.ledger.Trigger;
 import org.postpatch.model.Suite;
+import org.postpatch.report.JsonText;
 import org.postpatch.report.RunReport;
 import org.postpatch.result.Fingerprint;
 import org.postpatch.result.RunResult;
@@ -56,10 +56,6 @@ import org.postpatch.secret.Redactor;
 public final class SelfTest implements StatusSource, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("org.postpatch");
-    /** Built for the first run: an idle restart needs none. */
-    private static final class Mapper {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
 
     private final SelfTestConfig config;
     private final Redactor redactor = new Redactor();
@@ -280,9 +276,9 @@ public final class SelfTest implements StatusSource, AutoCloseable {
         boolean recorded = false;
         try {
             ledger.record(LedgerRun.of(result, RunKind.SELFTEST, trigger, baseline,
-                    trigger == Trigger.START ? processStartedAt : null, comparison), Mapper.MAPPER.writeValueAsString(report));
+                    trigger == Trigger.START ? processStartedAt : null, comparison), JsonText.compact(report));
             recorded = true;
-        } catch (LedgerException | JsonProcessingException e) {
+        } catch (LedgerException | UncheckedIOException e) {
             warn("the run was not recorded: " + e.getMessage());
         }
         LastRun finished = LastRun.of(report);
