@@ -2,6 +2,7 @@ package org.postpatch.engine;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.postpatch.config.BoundChecks;
 import org.postpatch.secret.Redactor;
 
 /**
@@ -14,6 +15,7 @@ public final class RunControl {
     private final Redactor redactor;
     private final ProbeObserver observer;
     private final Snapshots snapshots;
+    private final BoundChecks boundChecks;
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final AtomicBoolean timedOut = new AtomicBoolean();
 
@@ -22,9 +24,15 @@ public final class RunControl {
     }
 
     public RunControl(Redactor redactor, ProbeObserver observer, Snapshots snapshots) {
+        this(redactor, observer, snapshots, null);
+    }
+
+    /** @param boundChecks the checks of the runner's last run, reused where nothing changed; null for none */
+    public RunControl(Redactor redactor, ProbeObserver observer, Snapshots snapshots, BoundChecks boundChecks) {
         this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.observer = Objects.requireNonNull(observer, "observer");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+        this.boundChecks = boundChecks;
     }
 
     /** A control with no observer, for an engine found by ServiceLoader (IDE, Surefire). */
@@ -43,6 +51,11 @@ public final class RunControl {
     /** Whether the run records snapshots, and the baseline's it compares with. */
     public Snapshots snapshots() {
         return snapshots;
+    }
+
+    /** The checks of the runner's last run, or null when every probe is bound afresh. */
+    BoundChecks boundChecks() {
+        return boundChecks;
     }
 
     /**
