@@ -2,7 +2,6 @@ package org.postpatch.config;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +44,7 @@ public final class BoundChecks {
 
     /** Called when a run has ended: what it did not use is dropped at the end of the next. */
     public synchronized void runEnded() {
-        previous = new HashMap<>(current);
+        previous = current;
         current = new ConcurrentHashMap<>();
     }
 }

@@ -25,6 +25,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.postpatch.config.BoundChecks;
 import org.postpatch.config.SuiteLoader;
 import org.postpatch.engine.ExecutionSettings;
+import org.postpatch.engine.LoadedKinds;
 import org.postpatch.engine.PostPatchTestEngine;
 import org.postpatch.engine.ProbeObserver;
 import org.postpatch.engine.RunControl;
@@ -65,6 +66,7 @@ public final class Runner {
     private final Snapshots snapshots;
     /** Kept from one run to the next: a probe that did not change is not bound again. */
     private final BoundChecks boundChecks = new BoundChecks();
+    private final LoadedKinds kinds = new LoadedKinds();
     private volatile RunControl current;
     private volatile boolean interruptRequested;
 
@@ -199,7 +201,7 @@ public final class Runner {
                 observer.suiteFinished(result);
             }
         };
-        RunControl control = new RunControl(redactor, collecting, snapshots, boundChecks);
+        RunControl control = new RunControl(redactor, collecting, snapshots, boundChecks, kinds);
         current = control;
         if (interruptRequested) {
             control.interrupt();
