@@ -18,33 +18,43 @@ import org.postpatch.spi.ProbeKind;
 @API(status = INTERNAL, since = "0.1")
 public final class BoundChecks {
 
-    /** A check, and what it was bound from: its kind and the values put in for its references. */
-    private record Bound(Class<?> kind, List<List<TextPart>> values, Check check) {
+    /** A check, what it was bound from (its kind, the values put in for its references), and when it was last used. */
+    private static final class Bound {
+        final Class<?> kind;
+        final List<List<TextPart>> values;
+        final Check check;
+        volatile int usedInRun;
+
+        Bound(Class<?> kind, List<List<TextPart>> values, Check check, int run) {
+            this.kind = kind;
+            this.values = values;
+            this.check = check;
+            this.usedInRun = run;
+        }
     }
 
     // Keyed by the probe's block itself (identity): the same probe of the same loaded suite.
-    private volatile Map<ConfigNode, Bound> previous = Map.of();
-    private volatile Map<ConfigNode, Bound> current = new ConcurrentHashMap<>();
+    private final Map<ConfigNode, Bound> bound = new ConcurrentHashMap<>();
+    private volatile int run;
 
     /** The check bound earlier from this block with these values by this kind, or null. */
     Check get(ConfigNode block, ProbeKind kind, List<List<TextPart>> values) {
-        Bound bound = current.get(block);
-        if (bound == null) {
-            bound = previous.get(block);
-            if (bound != null) {
-                current.put(block, bound);
-            }
+        Bound earlier = bound.get(block);
+        if (earlier == null || earlier.kind != kind.getClass() || !earlier.values.equals(values)) {
+            return null;
         }
-        return bound != null && bound.kind() == kind.getClass() && bound.values().equals(values) ? bound.check() : null;
+        earlier.usedInRun = run;
+        return earlier.check;
     }
 
     void put(ConfigNode block, ProbeKind kind, List<List<TextPart>> values, Check check) {
-        current.put(block, new Bound(kind.getClass(), List.copyOf(values), check));
+        bound.put(block, new Bound(kind.getClass(), List.copyOf(values), check, run));
     }
 
-    /** Called when a run has ended: what it did not use is dropped at the end of the next. */
+    /** Called when a run has ended: the checks it did not use are dropped. */
     public synchronized void runEnded() {
-        previous = current;
-        current = new ConcurrentHashMap<>();
+        int ended = run;
+        bound.values().removeIf(check -> check.usedInRun != ended);
+        run = ended + 1;
     }
 }

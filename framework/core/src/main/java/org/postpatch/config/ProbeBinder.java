@@ -1,11 +1,11 @@
 package org.postpatch.config;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.spi.Binding;
 import org.postpatch.spi.Check;
@@ -87,13 +87,16 @@ public final class ProbeBinder {
         // Every reference is resolved on each run (a secret read again is registered again); what
         // was put in decides whether the check bound last time still stands.
         List<List<TextPart>> values = new ArrayList<>();
-        ConfigNode resolved = probe.spec().mapStrings(resolving(captures, values));
+        resolve(probe.spec(), captures, values);
         ProbeKind kind = kind(probe.kind());
         boolean reuse = reusable != null && kind.checksReusable();
         Check earlier = reuse ? reusable.get(probe.spec(), kind, values) : null;
         if (earlier != null) {
             return earlier;
         }
+        Iterator<List<TextPart>> resolvedInOrder = values.iterator();
+        ConfigNode resolved = probe.spec().mapStrings(string -> Variables.hasReferences(string.text())
+                ? ConfigNode.resolved(string.location(), resolvedInOrder.next()) : string);
         Problems problems = new Problems();
         Binding binding = bindKind(probe.kind(), resolved, problems, Spec::forRun);
         Check check = binding == null ? null : binding.check().orElse(null);
@@ -108,16 +111,23 @@ public final class ProbeBinder {
         return check;
     }
 
-    /** Resolves each string with references, adding what was put in for them to {@code values}, in order. */
-    private UnaryOperator<ConfigNode> resolving(Map<String, String> captures, List<List<TextPart>> values) {
-        return string -> {
-            if (!Variables.hasReferences(string.text())) {
-                return string;
+    /**
+     * Resolves each string of {@code node} with references, adding what was put in for them to
+     * {@code values}, in the order {@link ConfigNode#mapStrings} visits them.
+     */
+    private void resolve(ConfigNode node, Map<String, String> captures, List<List<TextPart>> values) {
+        switch (node.type()) {
+            case STRING -> {
+                if (Variables.hasReferences(node.text())) {
+                    values.add(variables.parts(node.text(), captures, secrets));
+                }
             }
-            List<TextPart> parts = variables.parts(string.text(), captures, secrets);
-            values.add(parts);
-            return ConfigNode.resolved(string.location(), parts);
-        };
+            case MAP -> node.entries().values().forEach(entry -> resolve(entry.value(), captures, values));
+            case LIST -> node.items().forEach(item -> resolve(item, captures, values));
+            default -> {
+                // Numbers, booleans and nulls hold no references.
+            }
+        }
     }
 
     /** How the block is read: {@link Spec#forValidation} or {@link Spec#forRun}. */
