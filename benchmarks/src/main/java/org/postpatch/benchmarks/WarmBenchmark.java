@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.postpatch.config.SuiteLoader;
 import org.postpatch.model.Suite;
+import org.postpatch.result.ProbeResult;
 import org.postpatch.result.RunResult;
 import org.postpatch.result.Verdict;
 import org.postpatch.run.Runner;
@@ -46,26 +47,25 @@ public final class WarmBenchmark {
             Stats plainFresh = new Stats();
             Stats engineOnly = new Stats();
             Stats engineWithPlain = new Stats();
-            for (int round = 0; round < warmup + rounds; round++) {
-                boolean measured = round >= warmup;
-                // Alternate who goes first, so that neither side always runs on a freshly idle machine.
-                for (int side = 0; side < 5; side++) {
-                    switch ((side + round) % 5) {
-                        case 0 -> time(measured, postpatch, () -> {
-                            RunResult run = runner.run(suites);
-                            if (run.verdict() != Verdict.PASS) {
-                                throw new IllegalStateException("the probes failed: " + run.probes().get(0).message());
-                            }
-                        });
-                        case 1 -> time(measured, plainKept, () -> PlainChecks.run(kept, threads, server.url(), probes));
-                        case 2 -> time(measured, engineOnly, () -> passOrThrow(runner.run(noopSuites)));
-                        case 3 -> time(measured, engineWithPlain, () -> passOrThrow(runner.run(plainSuites)));
-                        default -> time(measured, plainFresh,
-                                () -> PlainChecks.run(PlainChecks.client(), threads, server.url(), probes));
+            try {
+                for (int round = 0; round < warmup + rounds; round++) {
+                    boolean measured = round >= warmup;
+                    // Alternate who goes first, so that neither side always runs on a freshly idle machine.
+                    for (int side = 0; side < 5; side++) {
+                        switch ((side + round) % 5) {
+                            case 0 -> time(measured, postpatch, () -> passOrThrow(runner.run(suites)));
+                            case 1 -> time(measured, plainKept, () -> PlainChecks.run(kept, threads, server.url(), probes));
+                            case 2 -> time(measured, engineOnly, () -> passOrThrow(runner.run(noopSuites)));
+                            case 3 -> time(measured, engineWithPlain, () -> passOrThrow(runner.run(plainSuites)));
+                            default -> time(measured, plainFresh,
+                                    () -> PlainChecks.run(PlainChecks.client(), threads, server.url(), probes));
+                        }
                     }
                 }
+            } finally {
+                // Its threads are not daemons: a failed round must not leave the JVM running.
+                threads.shutdownNow();
             }
-            threads.shutdownNow();
             System.out.println("B1 warm: " + probes + " requests, parallelism " + parallel + ", " + warmup
                     + " warm-up rounds, " + rounds + " measured rounds (interleaved)");
             System.out.println("  plain HttpClient, one client kept       " + plainKept.describe());
@@ -81,9 +81,12 @@ public final class WarmBenchmark {
         }
     }
 
+    /** Throws naming the first probe that did not pass. */
     private static void passOrThrow(RunResult run) {
         if (run.verdict() != Verdict.PASS) {
-            throw new IllegalStateException("the probes failed: " + run.probes().get(0).message());
+            ProbeResult failed = run.probes().stream().filter(probe -> !probe.passed()).findFirst().orElse(run.probes().get(0));
+            throw new IllegalStateException("the probes failed: " + failed.id() + ": " + failed.status() + ", "
+                    + failed.message());
         }
     }
 

@@ -1,9 +1,11 @@
 package org.postpatch.config;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import org.postpatch.model.ProbeDefinition;
 import org.postpatch.spi.Binding;
 import org.postpatch.spi.Check;
@@ -15,22 +17,31 @@ import org.postpatch.spi.Spec;
  * Binds a probe to its kind: puts values in for the {@code ${...}} references of its block and hands
  * the block to {@link ProbeKind#bind}. The one place where a kind reads a probe, twice per probe:
  * when the files are validated, with the values captured by earlier probes not known yet
- * ({@link #validate}), and just before the probe runs, with them ({@link #bind}).
+ * ({@link #validate}), and just before the probe runs, with them ({@link #bind}) — unless the
+ * runner's last run bound it from the same values and its kind's checks may run again
+ * ({@link ProbeKind#checksReusable()}, {@link BoundChecks}).
  */
 public final class ProbeBinder {
 
     private final ProbeKinds kinds;
     private final Variables variables;
     private final Consumer<String> secrets;
+    private final BoundChecks reusable;
 
     /**
      * @param variables the suite's variables
      * @param secrets   hears every secret value put in, so that output never shows it
      */
     public ProbeBinder(ProbeKinds kinds, Variables variables, Consumer<String> secrets) {
+        this(kinds, variables, secrets, null);
+    }
+
+    /** @param reusable the checks of the runner's last run, to bind a probe again only when it changed; null for none */
+    public ProbeBinder(ProbeKinds kinds, Variables variables, Consumer<String> secrets, BoundChecks reusable) {
         this.kinds = kinds;
         this.variables = variables;
         this.secrets = secrets;
+        this.reusable = reusable;
     }
 
     /**
@@ -73,7 +84,19 @@ public final class ProbeBinder {
      * @throws IllegalStateException    when the probe's kind is not on the classpath
      */
     public Check bind(ProbeDefinition probe, Map<String, String> captures) {
-        ConfigNode resolved = probe.spec().mapStrings(resolving(captures));
+        // Every reference is resolved on each run (a secret read again is registered again); what
+        // was put in decides whether the check bound last time still stands.
+        List<List<TextPart>> values = new ArrayList<>();
+        resolve(probe.spec(), captures, values);
+        ProbeKind kind = kind(probe.kind());
+        boolean reuse = reusable != null && kind.checksReusable();
+        Check earlier = reuse ? reusable.get(probe.spec(), kind, values) : null;
+        if (earlier != null) {
+            return earlier;
+        }
+        Iterator<List<TextPart>> resolvedInOrder = values.iterator();
+        ConfigNode resolved = probe.spec().mapStrings(string -> Variables.hasReferences(string.text())
+                ? ConfigNode.resolved(string.location(), resolvedInOrder.next()) : string);
         Problems problems = new Problems();
         Binding binding = bindKind(probe.kind(), resolved, problems, Spec::forRun);
         Check check = binding == null ? null : binding.check().orElse(null);
@@ -82,13 +105,29 @@ public final class ProbeBinder {
             throw new IllegalArgumentException("invalid once its variables were resolved: " + first
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
         }
+        if (reuse) {
+            reusable.put(probe.spec(), kind, values, check);
+        }
         return check;
     }
 
-    private UnaryOperator<ConfigNode> resolving(Map<String, String> captures) {
-        return string -> Variables.hasReferences(string.text())
-                ? ConfigNode.resolved(string.location(), variables.parts(string.text(), captures, secrets))
-                : string;
+    /**
+     * Resolves each string of {@code node} with references, adding what was put in for them to
+     * {@code values}, in the order {@link ConfigNode#mapStrings} visits them.
+     */
+    private void resolve(ConfigNode node, Map<String, String> captures, List<List<TextPart>> values) {
+        switch (node.type()) {
+            case STRING -> {
+                if (Variables.hasReferences(node.text())) {
+                    values.add(variables.parts(node.text(), captures, secrets));
+                }
+            }
+            case MAP -> node.entries().values().forEach(entry -> resolve(entry.value(), captures, values));
+            case LIST -> node.items().forEach(item -> resolve(item, captures, values));
+            default -> {
+                // Numbers, booleans and nulls hold no references.
+            }
+        }
     }
 
     /** How the block is read: {@link Spec#forValidation} or {@link Spec#forRun}. */
@@ -98,11 +137,14 @@ public final class ProbeBinder {
 
     /** The kind reads its block; afterwards every key it did not read is reported as unknown. */
     private Binding bindKind(String kindName, ConfigNode block, Problems problems, Stage stage) {
-        ProbeKind kind = kinds.get(kindName).orElseThrow(() ->
-                new IllegalStateException("no probe kind '" + kindName + "' on the classpath"));
+        ProbeKind kind = kind(kindName);
         Spec spec = stage.spec(kind, block, problems);
         Binding binding = kind.bind(spec);
         spec.finish();
         return binding;
+    }
+
+    private ProbeKind kind(String name) {
+        return kinds.get(name).orElseThrow(() -> new IllegalStateException("no probe kind '" + name + "' on the classpath"));
     }
 }

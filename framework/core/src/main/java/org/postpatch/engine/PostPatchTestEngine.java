@@ -76,7 +76,7 @@ public final class PostPatchTestEngine implements TestEngine {
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "postpatch");
-        ProbeKinds kinds = ProbeKinds.load(Thread.currentThread().getContextClassLoader());
+        ProbeKinds kinds = control.kinds(Thread.currentThread().getContextClassLoader());
         for (SuiteSelector selector : request.getSelectorsByType(SuiteSelector.class)) {
             engine.addChild(suiteDescriptor(engine, selector.suite(), null, kinds));
         }
@@ -197,7 +197,7 @@ public final class PostPatchTestEngine implements TestEngine {
             return;
         }
         Deadline deadline = settings.runTimeout().map(Deadline::after).orElse(Deadline.NONE);
-        ProbeKinds kinds = ProbeKinds.load(Thread.currentThread().getContextClassLoader());
+        ProbeKinds kinds = control.kinds(Thread.currentThread().getContextClassLoader());
         // Made for this run and closed with it: nothing of a run outlives it (threads, clients, browsers).
         try (SharedResources shared = new SharedResources(); RunThreads threads = new RunThreads(settings.parallel())) {
             for (TestDescriptor child : root.getChildren()) {

@@ -2,9 +2,6 @@ package org.postpatch.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -27,10 +24,12 @@ import org.postpatch.result.ProbeResult;
 import org.postpatch.spi.Check;
 
 /**
- * One probe in one run: resolves its variables, binds its kind, then runs attempts, each on its own
- * thread so that a hung attempt is abandoned exactly on time, and retries (with Awaitility) while
- * the retry policy allows. Ends by handing a {@link ProbeResult} to the scheduler, exactly once,
- * even when the scheduler abandons it first.
+ * One probe in one run: resolves its variables, binds its kind, then runs attempts, abandoned
+ * exactly on time when they hang, and retries (with Awaitility) while the retry policy allows. A
+ * probe that does not retry runs its one attempt on its own thread, watched for its timeout by the
+ * run's watchdog; the attempts of a probe that retries run each on a thread of its own, so that one
+ * that ignores its interruption cannot hold up the next. Ends by handing a {@link ProbeResult} to
+ * the scheduler, exactly once, even when the scheduler (or the watchdog) abandons it first.
  */
 final class ProbeRun implements Runnable {
 
@@ -52,6 +51,7 @@ final class ProbeRun implements Runnable {
     private final long startNanos = System.nanoTime();
     private volatile AttemptContext currentContext;
     private volatile Future<Outcome> currentAttempt;
+    private volatile OwnThreadAttempt currentOwnThreadAttempt;
     private volatile long lastAttemptNanos;
     private volatile ProbeResult result;
     private volatile Map<String, String> capturedValues = Map.of();
@@ -104,11 +104,15 @@ final class ProbeRun implements Runnable {
         finish(Outcome.failed(reason));
         AttemptContext context = currentContext;
         Future<Outcome> attempt = currentAttempt;
+        OwnThreadAttempt ownThread = currentOwnThreadAttempt;
         if (context != null) {
             context.cancel();
         }
         if (attempt != null) {
             attempt.cancel(true);
+        }
+        if (ownThread != null) {
+            ownThread.stop();
         }
     }
 
@@ -126,7 +130,7 @@ final class ProbeRun implements Runnable {
     /** The outcome of the attempts the retry policy allows. */
     private Outcome attempts(Check check) {
         if (!probe.retry().retries()) {
-            return attempt(check);
+            return attempt(check, true);
         }
         Duration until = runDeadline.cap(probe.retry().until());
         AtomicReference<Outcome> last = new AtomicReference<>();
@@ -138,7 +142,7 @@ final class ProbeRun implements Runnable {
                     .pollInterval(probe.retry().every())
                     .atMost(until.isZero() ? Duration.ofMillis(1) : until)
                     .until(() -> {
-                        Outcome outcome = attempt(check);
+                        Outcome outcome = attempt(check, false);
                         last.set(outcome);
                         return outcome.status() != ProbeStatus.FAILED || finished.get();
                     });
@@ -151,7 +155,7 @@ final class ProbeRun implements Runnable {
         }
         Outcome outcome = last.get();
         if (outcome == null) {
-            return attempt(check);
+            return attempt(check, false);
         }
         if (outcome.status() == ProbeStatus.FAILED && attempts.get() > 1) {
             return outcome.withMessage(outcome.message() + " (" + attempts.get() + " attempts over "
@@ -186,7 +190,8 @@ final class ProbeRun implements Runnable {
         }
     }
 
-    private Outcome attempt(Check check) {
+    /** @param onOwnThread run it on this (the probe's) thread, watched for its timeout, rather than on one of its own */
+    private Outcome attempt(Check check, boolean onOwnThread) {
         if (finished.get()) {
             return Outcome.failed("abandoned");
         }
@@ -197,10 +202,57 @@ final class ProbeRun implements Runnable {
         int number = attempts.incrementAndGet();
         long start = System.nanoTime();
         try {
-            return execute(check, number, budget);
+            return onOwnThread ? executeOnOwnThread(check, number, budget, start) : execute(check, number, budget);
         } finally {
             lastAttemptNanos = System.nanoTime() - start;
         }
+    }
+
+    /**
+     * Runs the check once on this thread; at {@code budget} the watchdog stops it (interrupts this
+     * thread, runs the cancel actions) and hands the probe's result over itself, so that an attempt
+     * ignoring its interruption still ends the probe on time. No thread hand-off when it is in time.
+     */
+    private Outcome executeOnOwnThread(Check check, int number, Duration budget, long start) {
+        AttemptContext context = new AttemptContext(suite, probe, settings.target(), number, budget, captures,
+                control.redactor(), shared, settings.attachments(), control.snapshots());
+        currentContext = context;
+        OwnThreadAttempt attempt = new OwnThreadAttempt(threads);
+        currentOwnThreadAttempt = attempt;
+        if (finished.get()) {
+            // Abandoned between the check above and now: this attempt must not start.
+            attempt.end();
+            return Outcome.failed("abandoned");
+        }
+        Future<?> watchdog = threads.watch(() -> {
+            if (attempt.stop()) {
+                context.cancel();
+                lastAttemptNanos = System.nanoTime() - start;
+                finish(timedOut(budget));
+            }
+        }, budget);
+        Outcome outcome;
+        try {
+            Thread.currentThread().setContextClassLoader(classLoader);
+            outcome = check.run(context);
+        } catch (Throwable thrown) { // as an attempt thread's Future would hand it over
+            outcome = Outcome.failed(Failures.describe(thrown));
+        } finally {
+            watchdog.cancel(false);
+        }
+        if (!attempt.end()) {
+            // Stopped first: by the watchdog (which handed this same outcome over) or by abandon().
+            return timedOut(budget);
+        }
+        return outcome == null ? Outcome.failed("the probe returned no outcome") : outcome;
+    }
+
+    /** The outcome of an attempt that ran out of {@code budget}. */
+    private Outcome timedOut(Duration budget) {
+        // Its own timeout is a latency miss (measured again warm right after a restart); the
+        // run's deadline is not.
+        return budget.equals(probe.timeout()) ? Outcome.late("timed out after " + Durations.format(budget))
+                : Outcome.failed("abandoned after " + Durations.format(budget) + ": the run's timeout expired");
     }
 
     /** Runs the check once on its own thread, abandoned when {@code budget} runs out. */
@@ -225,10 +277,7 @@ final class ProbeRun implements Runnable {
         } catch (TimeoutException late) {
             context.cancel();
             attempt.cancel(true);
-            // Its own timeout is a latency miss (measured again warm right after a restart); the
-            // run's deadline is not.
-            return budget.equals(probe.timeout()) ? Outcome.late("timed out after " + Durations.format(budget))
-                    : Outcome.failed("abandoned after " + Durations.format(budget) + ": the run's timeout expired");
+            return timedOut(budget);
         } catch (ExecutionException thrown) {
             return Outcome.failed(Failures.describe(thrown.getCause()));
         } catch (CancellationException cancelled) {
@@ -260,40 +309,8 @@ final class ProbeRun implements Runnable {
     }
 
     private ProbeResult toResult(Outcome outcome) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        outcome.details().forEach((key, value) -> details.put(key, redacted(value)));
-        List<Outcome.Part> parts = new ArrayList<>();
-        for (Outcome.Part part : outcome.parts()) {
-            parts.add(new Outcome.Part(part.name(), part.status(), part.duration(),
-                    Failures.shortened(control.redactor().redact(part.message()))));
-        }
         Duration total = Duration.ofNanos(System.nanoTime() - startNanos);
         Duration last = lastAttemptNanos == 0 ? total : Duration.ofNanos(lastAttemptNanos);
-        return new ProbeResult(suite.name(), probe.id(), probe.kind(), probe.severity(), outcome.status(), startedAt,
-                total, last, Math.max(attempts.get(), outcome.status() == ProbeStatus.SKIPPED ? 0 : 1),
-                Failures.shortened(control.redactor().redact(outcome.message())), List.of(), details, parts, outcome.attachments(),
-                probe.location().toString(), outcome.isLate(), List.of(), null, recordedSnapshot(outcome));
-    }
-
-    /** The snapshot to record: only in a run that records them, and never one over the limit. */
-    private String recordedSnapshot(Outcome outcome) {
-        return outcome.snapshot().filter(snapshot -> control.snapshots().record() && snapshot.length() <= Snapshots.MAX_CHARS)
-                .orElse(null);
-    }
-
-    /** Strings, and strings inside lists and maps, with secrets masked. */
-    private Object redacted(Object value) {
-        if (value instanceof String text) {
-            return control.redactor().redact(text);
-        }
-        if (value instanceof java.util.Collection<?> items) {
-            return items.stream().map(this::redacted).toList();
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((key, item) -> copy.put(key, redacted(item)));
-            return copy;
-        }
-        return value;
+        return ProbeResults.of(suite, probe, outcome, control, startedAt, total, last, attempts.get());
     }
 }

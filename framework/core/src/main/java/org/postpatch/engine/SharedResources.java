@@ -23,8 +23,13 @@ final class SharedResources implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the run has ended; shared resources are closed");
         }
+        FutureTask<AutoCloseable> task = resources.get(key);
+        if (task != null && task.isDone()) {
+            // Every call after the first (every probe of a run asks): no task made to be thrown away.
+            return made(key, task);
+        }
         FutureTask<AutoCloseable> fresh = new FutureTask<>(factory::get);
-        FutureTask<AutoCloseable> task = resources.putIfAbsent(key, fresh);
+        task = resources.putIfAbsent(key, fresh);
         if (task == null) {
             task = fresh;
             creationOrder.add(fresh);
@@ -36,6 +41,11 @@ final class SharedResources implements AutoCloseable {
                 throw new IllegalStateException("the run has ended; the shared " + key.getSimpleName() + " was closed");
             }
         }
+        return made(key, task);
+    }
+
+    /** What {@code task} made (waiting for it if another probe is making it), or why it could not. */
+    private <T extends AutoCloseable> T made(Class<T> key, FutureTask<AutoCloseable> task) {
         try {
             return key.cast(task.get());
         } catch (InterruptedException e) {

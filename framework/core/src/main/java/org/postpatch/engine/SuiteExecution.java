@@ -70,7 +70,7 @@ final class SuiteExecution {
         this.control = control;
         this.shared = shared;
         this.threads = threads;
-        this.binder = new ProbeBinder(kinds, suite.variables(), control.redactor()::add);
+        this.binder = new ProbeBinder(kinds, suite.variables(), control.redactor()::add, control.boundChecks());
         this.deadline = deadline;
         List<ProbeDefinition> probes = new ArrayList<>();
         for (TestDescriptor child : descriptor.getChildren()) {

@@ -22,8 +22,10 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.postpatch.config.BoundChecks;
 import org.postpatch.config.SuiteLoader;
 import org.postpatch.engine.ExecutionSettings;
+import org.postpatch.engine.LoadedKinds;
 import org.postpatch.engine.PostPatchTestEngine;
 import org.postpatch.engine.ProbeObserver;
 import org.postpatch.engine.RunControl;
@@ -62,6 +64,9 @@ public final class Runner {
     private final ProbeObserver observer;
     private final Fingerprint fingerprint;
     private final Snapshots snapshots;
+    /** Kept from one run to the next: a probe that did not change is not bound again. */
+    private final BoundChecks boundChecks = new BoundChecks();
+    private final LoadedKinds kinds = new LoadedKinds();
     private volatile RunControl current;
     private volatile boolean interruptRequested;
 
@@ -196,7 +201,7 @@ public final class Runner {
                 observer.suiteFinished(result);
             }
         };
-        RunControl control = new RunControl(redactor, collecting, snapshots);
+        RunControl control = new RunControl(redactor, collecting, snapshots, boundChecks, kinds);
         current = control;
         if (interruptRequested) {
             control.interrupt();
@@ -222,15 +227,19 @@ public final class Runner {
                 .configurationParameters(parameters)
                 .build();
         List<String> engineFailures = new ArrayList<>();
-        launcher.execute(discovery, new TestExecutionListener() {
-            @Override
-            public void executionFinished(TestIdentifier identifier, TestExecutionResult outcome) {
-                if (identifier.isContainer() && !identifier.isTest() && outcome.getStatus() == TestExecutionResult.Status.FAILED) {
-                    engineFailures.add(identifier.getDisplayName() + ": " + outcome.getThrowable()
-                            .map(org.postpatch.engine.Failures::describe).orElse("failed"));
+        try {
+            launcher.execute(discovery, new TestExecutionListener() {
+                @Override
+                public void executionFinished(TestIdentifier identifier, TestExecutionResult outcome) {
+                    if (identifier.isContainer() && !identifier.isTest() && outcome.getStatus() == TestExecutionResult.Status.FAILED) {
+                        engineFailures.add(identifier.getDisplayName() + ": " + outcome.getThrowable()
+                                .map(org.postpatch.engine.Failures::describe).orElse("failed"));
+                    }
                 }
-            }
-        });
+            });
+        } finally {
+            boundChecks.runEnded();
+        }
         if (!engineFailures.isEmpty() || collected.size() != selected.size()) {
             // The engine itself failed: a verdict from what little ran would be a lie.
             throw new IllegalStateException("the run could not complete: " + redactor.redact(engineFailures.isEmpty()

@@ -63,20 +63,55 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        // Every escaped form holds one of these; without them only raw text can match.
-        boolean escapes = hasAny(text, "%+\\&");
         String result = text;
-        for (MaskedValue secret : masked) {
-            if (secret.raw().length() >= MIN_LENGTH) {
-                result = secret.mask(result, escapes);
-            } else if (result.equals(secret.raw())) {
-                result = MASK;
+        List<MaskedValue> values = masked;
+        if (!values.isEmpty()) {
+            // Every escaped form holds one of these; without them only raw text can match.
+            boolean escapes = hasAny(text, "%+\\&");
+            for (MaskedValue secret : values) {
+                if (secret.raw().length() >= MIN_LENGTH) {
+                    result = secret.mask(result, escapes);
+                } else if (result.equals(secret.raw())) {
+                    result = MASK;
+                }
             }
         }
-        result = replaceGroup(URL_PASSWORD, result, 2);
-        result = replaceGroup(SECRET_HEADER, result, 3);
-        result = replaceGroup(JDBC_PASSWORD, result, 2);
-        return maskBasicCredentials(result);
+        // Each shape is looked for only when the text holds what every match of it must: a plain
+        // scan is far cheaper than the pattern's search, and most text (a request line, a status
+        // message) holds none of them.
+        if (mayHoldUrlPassword(result)) {
+            result = replaceGroup(URL_PASSWORD, result, 2);
+        }
+        if (containsIgnoringCase(result, "authorization") || containsIgnoringCase(result, "cookie")) {
+            result = replaceGroup(SECRET_HEADER, result, 3);
+        }
+        if (containsIgnoringCase(result, "password=") || containsIgnoringCase(result, "pwd=")) {
+            result = replaceGroup(JDBC_PASSWORD, result, 2);
+        }
+        return containsIgnoringCase(result, "basic") ? maskBasicCredentials(result) : result;
+    }
+
+    /** Whether {@code text} has a {@code ://} with an {@code @} after it, as a password in a URL needs. */
+    private static boolean mayHoldUrlPassword(String text) {
+        int scheme = text.indexOf("://");
+        return scheme >= 0 && text.indexOf('@', scheme + 3) >= 0;
+    }
+
+    /**
+     * Whether {@code text} contains {@code word} (lower-case ASCII letters, perhaps ending in {@code =})
+     * in any case. Never false where the patterns' ASCII-only {@code (?i)} would match.
+     */
+    private static boolean containsIgnoringCase(String text, String word) {
+        char lower = word.charAt(0);
+        char upper = Character.toUpperCase(lower);
+        int last = text.length() - word.length();
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == lower || c == upper) && text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasAny(String text, String characters) {

@@ -48,4 +48,14 @@ public interface ProbeKind {
     default boolean hasParts() {
         return false;
     }
+
+    /**
+     * True when a check this kind returned may run again, in a later run of the same probe, when its
+     * block resolves to the same values: its checks keep no state of their own between runs. A
+     * runner that runs many runs ({@code postpatch serve}, an embedded self-test) then binds such a
+     * probe once rather than before every run. False by default.
+     */
+    default boolean checksReusable() {
+        return false;
+    }
 }

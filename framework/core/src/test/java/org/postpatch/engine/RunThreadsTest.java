@@ -71,6 +71,33 @@ class RunThreadsTest {
         });
     }
 
+    @Test
+    void attemptsThatIgnoreTheirInterruptionDoNotHoldUpTheNextProbes() {
+        ProbeFiles files = new ProbeFiles(folder);
+        Path suite = files.write("stuck.yaml", """
+                suite: stuck
+                probes:
+                  - id: stuck-1
+                    timeout: 200ms
+                    hang: {}
+                  - id: stuck-2
+                    timeout: 200ms
+                    hang: {}
+                  - id: fine
+                    pass: {}
+                """);
+        long start = System.nanoTime();
+
+        // One probe at a time: each stuck attempt keeps its thread, so the next probes need another.
+        RunResult result = files.run(runner().parallel(1).timeout(Duration.ofSeconds(30)), suite);
+
+        assertThat(status(result, "stuck-1")).isEqualTo(ProbeStatus.FAILED);
+        assertThat(status(result, "stuck-2")).isEqualTo(ProbeStatus.FAILED);
+        assertThat(status(result, "fine")).isEqualTo(ProbeStatus.PASSED);
+        assertThat(result.timedOut()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
     private Runner.Builder runner() {
         return Runner.builder().parallel(4).attachments(folder.resolve("attachments"));
     }

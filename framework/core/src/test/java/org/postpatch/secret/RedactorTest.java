@@ -37,6 +37,18 @@ class RedactorTest {
     }
 
     @Test
+    void secretShapesAreMaskedInAnyCaseWithNoSecretRegistered() {
+        assertThat(redactor.redact("HTTPS://Admin:Pa55@orders.example/")).isEqualTo("HTTPS://Admin:****@orders.example/");
+        assertThat(redactor.redact("PROXY-AUTHORIZATION= Bearer x1")).isEqualTo("PROXY-AUTHORIZATION= ****");
+        assertThat(redactor.redact("set-COOKIE: id=9")).isEqualTo("set-COOKIE: ****");
+        assertThat(redactor.redact("db;PWD=pw1;x")).isEqualTo("db;PWD=****;x");
+        assertThat(redactor.redact("url?PassWord=pw2")).isEqualTo("url?PassWord=****");
+        String credential = Base64.getEncoder().encodeToString("u:pw".getBytes(StandardCharsets.UTF_8));
+        assertThat(redactor.redact("sent BASIC " + credential)).isEqualTo("sent BASIC ****");
+        assertThat(redactor.redact("GET http://127.0.0.1:8080/item/7 -> 200")).isEqualTo("GET http://127.0.0.1:8080/item/7 -> 200");
+    }
+
+    @Test
     void ordinaryTextIsLeftAlone() {
         redactor.add("s3cr3t-value");
         assertThat(redactor.redact("expected status 200 but was 500")).isEqualTo("expected status 200 but was 500");

@@ -211,6 +211,59 @@ public final class TestKinds {
         }
     }
 
+    /**
+     * {@code reusable: { text: ... }}: passes with the (resolved) text as its message, like echo, but
+     * its checks may run again in a later run; counts how often it was bound to run, by text.
+     */
+    public static final class Reusable implements ProbeKind {
+        public static final Map<String, AtomicInteger> BOUND_TO_RUN = new ConcurrentHashMap<>();
+
+        @Override
+        public String name() {
+            return "reusable";
+        }
+
+        @Override
+        public boolean checksReusable() {
+            return true;
+        }
+
+        @Override
+        public Binding bind(Spec spec) {
+            String text = spec.string("text");
+            if (spec.stage() == Spec.Stage.RUN) {
+                BOUND_TO_RUN.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
+            }
+            return Binding.of(context -> Outcome.passed(text));
+        }
+    }
+
+    /** {@code tick: { name: n }}: passes and captures, as {@code name}, a number one higher on each attempt. */
+    public static final class Tick implements ProbeKind {
+        private static final AtomicInteger TICKS = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return "tick";
+        }
+
+        @Override
+        public Binding bind(Spec spec) {
+            String name = spec.string("name");
+            return Binding.of(new Check() {
+                @Override
+                public Outcome run(org.postpatch.api.ProbeContext context) {
+                    return Outcome.passed().withCapture(name, "tick-" + TICKS.incrementAndGet());
+                }
+
+                @Override
+                public Set<String> captures() {
+                    return Set.of(name);
+                }
+            });
+        }
+    }
+
     /** {@code echo: { text: ... }}: passes with the (resolved) text as its message. */
     public static final class Echo implements ProbeKind {
         @Override

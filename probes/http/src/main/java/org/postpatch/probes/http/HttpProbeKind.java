@@ -41,6 +41,12 @@ public final class HttpProbeKind implements ProbeKind {
         return Optional.of(HttpDeclaration.BLOCK);
     }
 
+    /** Its checks hold the request and the compiled expectations, nothing of a run. */
+    @Override
+    public boolean checksReusable() {
+        return true;
+    }
+
     @Override
     public Binding bind(Spec spec) {
         if (!spec.isMap()) {
