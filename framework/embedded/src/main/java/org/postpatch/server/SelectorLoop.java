@@ -101,7 +101,9 @@ final class SelectorLoop implements Runnable {
         long lastSweep = System.nanoTime();
         try {
             while (running) {
-                selector.select(tickMillis);
+                // With no connection and accepting, nothing can expire: sleep until a client comes (or
+                // stop() wakes it), so that an idle endpoint costs no CPU at all.
+                selector.select(connections.size() == 0 && !acceptPaused ? 0 : tickMillis);
                 long now = System.nanoTime();
                 for (Answer answer; (answer = answers.poll()) != null; ) {
                     if (answer.connection().state == Connection.State.HANDLING) {
