@@ -74,7 +74,8 @@ final class CommandRuns {
                 .redactor(output.redactor())
                 .observer(observer)
                 .fingerprint(fingerprint)
-                .snapshots(snapshots);
+                .snapshots(snapshots)
+                .keepChecks(false); // each runner of a command runs once (a wait's poll, the run, a recheck)
         if (withTags && options.tags != null) {
             builder.tags(tags(options));
         }

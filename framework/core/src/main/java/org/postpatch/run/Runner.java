@@ -64,8 +64,8 @@ public final class Runner {
     private final ProbeObserver observer;
     private final Fingerprint fingerprint;
     private final Snapshots snapshots;
-    /** Kept from one run to the next: a probe that did not change is not bound again. */
-    private final BoundChecks boundChecks = new BoundChecks();
+    /** Kept from one run to the next: a probe that did not change is not bound again; null when not kept. */
+    private final BoundChecks boundChecks;
     private final LoadedKinds kinds = new LoadedKinds();
     private volatile RunControl current;
     private volatile boolean interruptRequested;
@@ -80,6 +80,7 @@ public final class Runner {
         this.observer = builder.observer;
         this.fingerprint = builder.fingerprint;
         this.snapshots = builder.snapshots;
+        this.boundChecks = builder.keepChecks ? new BoundChecks() : null;
     }
 
     public static Builder builder() {
@@ -102,6 +103,7 @@ public final class Runner {
         private ProbeObserver observer = ProbeObserver.NONE;
         private Fingerprint fingerprint;
         private Snapshots snapshots = Snapshots.NONE;
+        private boolean keepChecks = true;
 
         private Builder() {
         }
@@ -161,6 +163,16 @@ public final class Runner {
         /** Whether the run records snapshots, and the baseline's its probes compare with; none by default. */
         public Builder snapshots(Snapshots value) {
             this.snapshots = Objects.requireNonNull(value, "snapshots");
+            return this;
+        }
+
+        /**
+         * Whether the runner keeps each run's bound checks for its next run (default true). A runner
+         * that runs once (a command-line process) turns it off: kept, the checks of a 100,000-probe
+         * suite would stay in memory until the end of the run instead of going with each probe.
+         */
+        public Builder keepChecks(boolean value) {
+            this.keepChecks = value;
             return this;
         }
 
@@ -238,7 +250,9 @@ public final class Runner {
                 }
             });
         } finally {
-            boundChecks.runEnded();
+            if (boundChecks != null) {
+                boundChecks.runEnded();
+            }
         }
         if (!engineFailures.isEmpty() || collected.size() != selected.size()) {
             // The engine itself failed: a verdict from what little ran would be a lie.

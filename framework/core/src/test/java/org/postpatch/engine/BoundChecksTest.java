@@ -55,6 +55,27 @@ class BoundChecksTest {
         assertThat(TestKinds.Reusable.BOUND_TO_RUN.get(constant)).hasValue(2);
     }
 
+    @Test
+    void aRunnerThatKeepsNoChecksBindsEveryRunAfresh() {
+        // A command-line runner runs once: keeping its checks would only hold them in memory.
+        ProbeFiles files = new ProbeFiles(folder);
+        String constant = "fresh-" + System.nanoTime();
+        List<Suite> suites = files.load(files.write("probes.yaml", """
+                suite: s
+                vars: { word: %s }
+                probes:
+                  - id: constant
+                    reusable: { text: "${word}" }
+                """.formatted(constant)));
+        Runner runner = Runner.builder().attachments(folder.resolve("attachments")).keepChecks(false).build();
+
+        for (int run = 0; run < 3; run++) {
+            assertThat(message(runner.run(suites), "constant")).isEqualTo(constant);
+        }
+
+        assertThat(TestKinds.Reusable.BOUND_TO_RUN.get(constant)).hasValue(3);
+    }
+
     private static String message(RunResult run, String id) {
         return run.probes().stream().filter(p -> p.id().equals(id)).map(ProbeResult::message).findFirst().orElseThrow();
     }
