@@ -2,9 +2,13 @@ package org.postpatch.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -13,7 +17,7 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * JSON trees to text and plain Java values to trees, on Jackson's streaming generator and tree nodes,
+ * JSON trees to text and back, and plain Java values to trees, on Jackson's streaming generator and tree nodes,
  * exactly as an {@code ObjectMapper} writes and converts them, without building one where it can be
  * helped: a mapper loads several hundred classes and the locale data of its date format, which a
  * command-line process would pay after its run, on the way to recording it, for nothing it needs.
@@ -109,6 +113,68 @@ public final class JsonText {
             case NUMBER -> writeNumber(node, generator);
             case BINARY -> generator.writeBinary(node.binaryValue());
             case POJO -> Mapper.INSTANCE.writeValue(generator, ((POJONode) node).getPojo());
+        }
+    }
+
+    /**
+     * JSON text as the tree {@code ObjectMapper.readTree} makes (ints, longs and big integers as
+     * such, decimals as doubles), on Jackson's streaming parser: no mapper built for it.
+     *
+     * @throws IOException when the text is not one JSON value
+     */
+    public static JsonNode parse(String text) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonNode value = value(parser, parser.nextToken());
+            if (parser.nextToken() != null) {
+                throw new IOException("more than one JSON value");
+            }
+            return value;
+        }
+    }
+
+    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            throw new IOException("the JSON ends too early");
+        }
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = JsonNodeFactory.instance.objectNode();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+                    if (next != JsonToken.FIELD_NAME) {
+                        throw new IOException("the JSON ends too early");
+                    }
+                    String name = parser.currentName();
+                    object.set(name, value(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = JsonNodeFactory.instance.arrayNode();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    array.add(value(parser, next));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return JsonNodeFactory.instance.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (parser.getNumberType()) {
+                    case INT -> JsonNodeFactory.instance.numberNode(parser.getIntValue());
+                    case LONG -> JsonNodeFactory.instance.numberNode(parser.getLongValue());
+                    default -> JsonNodeFactory.instance.numberNode(parser.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return JsonNodeFactory.instance.numberNode(parser.getDoubleValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return JsonNodeFactory.instance.booleanNode(token == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return JsonNodeFactory.instance.nullNode();
+            }
+            default -> throw new IOException("unexpected " + token + " in JSON");
         }
     }
 

@@ -81,6 +81,25 @@ class JsonTextTest {
     }
 
     @Test
+    void textIsReadIntoTheTreeTheMapperReadsAndBadTextIsRefused() throws Exception {
+        String text = """
+                {"text": "a \\"b\\" \\u0001 é ✓", "int": -7, "long": 12345678901234,
+                 "big": 123456789012345678901234567890, "double": 1.5e300, "small": -0.000125, "true": true,
+                 "false": false, "null": null, "emptyObject": {}, "emptyArray": [],
+                 "nested": {"list": [1, "two", [3, {"four": 4}], {}, [], null]}}
+                """;
+
+        JsonNode read = JsonText.parse(text);
+
+        assertThat(read).isEqualTo(MAPPER.readTree(text));
+        assertThat(JsonText.compact(read)).isEqualTo(MAPPER.writeValueAsString(MAPPER.readTree(text)));
+        for (String bad : List.of("", "{\"a\": ", "[1, 2", "{} {}", "nope")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonText.parse(bad)).as(bad)
+                    .isInstanceOf(java.io.IOException.class);
+        }
+    }
+
+    @Test
     void valuesBecomeTheTreesTheMapperMakesOfThem() throws Exception {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("status", 200);

@@ -1,11 +1,6 @@
 package org.postpatch.embedded;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,6 +17,7 @@ import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerException;
 import org.postpatch.ledger.LedgerRun;
 import org.postpatch.ledger.Ledgers;
+import org.postpatch.report.JsonText;
 
 /**
  * A small file next to an H2 file ledger ({@code ledger.mv.db}: {@code ledger.selftest.json}) saying
@@ -41,11 +37,6 @@ final class LastRunRecord {
     private static final String MV_DB = ".mv.db";
     private static final int FORMAT = 1;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-    /** Built when the record is written: reading it at an idle start needs only the streaming parser. */
-    private static final class Mapper {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
 
     /**
      * Per H2 ledger file, in this JVM: the record's read-only look at the ledger takes it exclusively,
@@ -92,7 +83,7 @@ final class LastRunRecord {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
-            record = readTree(file);
+            record = JsonText.parse(Files.readString(file));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
@@ -163,7 +154,7 @@ final class LastRunRecord {
             if (report.isEmpty()) {
                 return Optional.empty();
             }
-            record.set("lastRun", Mapper.MAPPER.readTree(report.get()));
+            record.set("lastRun", JsonText.parse(report.get()));
         } catch (LedgerException | IOException unreadable) {
             return Optional.empty();
         } finally {
@@ -180,63 +171,10 @@ final class LastRunRecord {
     private void write(ObjectNode record) throws IOException {
         Path written = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
-            Mapper.MAPPER.writeValue(written.toFile(), record);
+            Files.writeString(written, JsonText.compact(record));
             Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(written);
-        }
-    }
-
-    /** The record as a tree, read with Jackson's streaming parser into the same nodes an {@code ObjectMapper} makes. */
-    private static JsonNode readTree(Path file) throws IOException {
-        try (JsonParser parser = new JsonFactory().createParser(file.toFile())) {
-            return value(parser, parser.nextToken());
-        }
-    }
-
-    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
-        if (token == null) {
-            throw new IOException("the record ends too early");
-        }
-        switch (token) {
-            case START_OBJECT -> {
-                ObjectNode object = NODES.objectNode();
-                for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
-                    if (next != JsonToken.FIELD_NAME) {
-                        throw new IOException("the record ends too early");
-                    }
-                    String name = parser.currentName();
-                    object.set(name, value(parser, parser.nextToken()));
-                }
-                return object;
-            }
-            case START_ARRAY -> {
-                ArrayNode array = NODES.arrayNode();
-                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
-                    array.add(value(parser, next));
-                }
-                return array;
-            }
-            case VALUE_STRING -> {
-                return NODES.textNode(parser.getText());
-            }
-            case VALUE_NUMBER_INT -> {
-                return switch (parser.getNumberType()) {
-                    case INT -> NODES.numberNode(parser.getIntValue());
-                    case LONG -> NODES.numberNode(parser.getLongValue());
-                    default -> NODES.numberNode(parser.getBigIntegerValue());
-                };
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return NODES.numberNode(parser.getDoubleValue());
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
-            }
-            case VALUE_NULL -> {
-                return NODES.nullNode();
-            }
-            default -> throw new IOException("unexpected " + token + " in the record");
         }
     }
 }

@@ -1,8 +1,7 @@
 package org.postpatch.embedded;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +11,7 @@ import org.postpatch.ledger.Ledger;
 import org.postpatch.ledger.LedgerException;
 import org.postpatch.ledger.LedgerRun;
 import org.postpatch.model.Suite;
+import org.postpatch.report.JsonText;
 import org.postpatch.result.Fingerprint;
 
 /**
@@ -20,8 +20,6 @@ import org.postpatch.result.Fingerprint;
  * run was on this very fingerprint, that run's result is what the endpoint serves until the next run.
  */
 final class PatchDetection {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Ledger ledger;
     private final String target;
@@ -72,9 +70,9 @@ final class PatchDetection {
 
     private static JsonNode parse(String json) {
         try {
-            return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new LedgerException("a recorded report is not valid JSON: " + e.getOriginalMessage(), e);
+            return JsonText.parse(json);
+        } catch (IOException e) {
+            throw new LedgerException("a recorded report is not valid JSON: " + e.getMessage(), e);
         }
     }
 }
